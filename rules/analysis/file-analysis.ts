@@ -1,0 +1,65 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { ContextClassifier, type ExecutionContext } from './contexts.js';
+import { HandlerIndex } from './handlers.js';
+import { knowledgeFor } from './knowledge.js';
+import { readSettings, type UnblockSettings } from './settings.js';
+import { StartupIndex } from './startup.js';
+import { Tracker, type BlockingSite } from './tracker.js';
+
+/** A blocking site together with where it runs. */
+export interface Finding {
+  readonly site: BlockingSite;
+  readonly context: ExecutionContext;
+}
+
+export interface FileAnalysis {
+  readonly settings: UnblockSettings;
+  readonly classifier: ContextClassifier;
+  readonly handlers: HandlerIndex;
+  /** True for worker-thread files: their code runs off the main event loop. */
+  readonly isWorkerFile: boolean;
+  /** Blocking calls that run in an async function or a sync handler. */
+  readonly findings: readonly Finding[];
+}
+
+// Keyed by the AST so that the entry dies with the file: several rules share one analysis per
+// file, and the cache can never grow past the files ESLint itself still holds.
+const analyses = new WeakMap<TSESTree.Program, FileAnalysis>();
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The shared analysis of the file being linted; computed once, on the first rule that asks. */
+export function analyzeFile(context: AnyContext): FileAnalysis {
+  const sourceCode = context.sourceCode;
+  const settings = readSettings(context.settings);
+  const cached = analyses.get(sourceCode.ast);
+  if (cached && cached.settings === settings) return cached;
+
+  const knowledge = knowledgeFor(settings);
+  const tracker = new Tracker(sourceCode, knowledge);
+  const tracking = tracker.run();
+  const handlers = new HandlerIndex(sourceCode, context.filename, tracker, tracking, settings.handlers);
+  const startup = new StartupIndex(sourceCode, tracking.pluginFunctions);
+  const classifier = new ContextClassifier(sourceCode, handlers, startup, settings.offloadWrappers);
+  const isWorkerFile = isWorkerThreadFile(sourceCode.text);
+
+  const findings: Finding[] = [];
+  if (!isWorkerFile) {
+    for (const site of tracking.sites) {
+      const executionContext = classifier.classify(site.node);
+      if (executionContext) findings.push({ site, context: executionContext });
+    }
+  }
+  const analysis: FileAnalysis = { settings, classifier, handlers, isWorkerFile, findings };
+  analyses.set(sourceCode.ast, analysis);
+  return analysis;
+}
+
+/**
+ * Code that talks to `parentPort` or reads `workerData` runs in a worker thread, where blocking
+ * is the point. A text check is enough: both names are specific to `worker_threads`.
+ */
+function isWorkerThreadFile(text: string): boolean {
+  return text.includes('worker_threads') && (text.includes('parentPort') || text.includes('workerData'));
+}

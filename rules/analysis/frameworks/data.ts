@@ -1,0 +1,275 @@
+import type { InstanceFactory, TypeTransition } from '../catalog/types.js';
+import type { DecoratorFramework, HandlerRegistrar, PluginRegistrar, TypeEvidence } from './types.js';
+
+/**
+ * How each supported framework creates its app objects and registers per-request code.
+ * Handlers are recognised from these calls on objects traced to the framework's import, so a
+ * `(req, res)` parameter list alone never makes a function a handler.
+ */
+
+const HTTP_VERBS = ['get', 'post', 'put', 'delete', 'patch', 'options', 'head'] as const;
+
+function routeMethods(
+  framework: string,
+  receiver: string,
+  extra: readonly string[],
+  options: Partial<HandlerRegistrar> = {},
+): HandlerRegistrar[] {
+  return [...HTTP_VERBS, ...extra].map((method) => ({
+    framework,
+    receiver,
+    method,
+    role: 'route',
+    handlers: { kind: 'functions' },
+    returns: receiver,
+    ...options,
+  }));
+}
+
+const FASTIFY_REQUEST_HOOKS = [
+  'onRequest',
+  'preParsing',
+  'preValidation',
+  'preHandler',
+  'preSerialization',
+  'onError',
+  'onSend',
+  'onResponse',
+  'onTimeout',
+  'onRequestAbort',
+] as const;
+
+const FASTIFY_ROUTE_OPTION_KEYS = ['handler', 'errorHandler', ...FASTIFY_REQUEST_HOOKS];
+
+export const FRAMEWORK_FACTORIES: readonly InstanceFactory[] = [
+  { modules: ['express'], path: [], construct: 'call', produces: 'express.Application' },
+  { modules: ['express'], path: ['Router'], construct: 'either', produces: 'express.Router' },
+  { modules: ['router'], path: [], construct: 'either', produces: 'express.Router' },
+  { modules: ['fastify'], path: [], construct: 'call', produces: 'fastify.Instance' },
+  { modules: ['fastify'], path: ['fastify'], construct: 'call', produces: 'fastify.Instance' },
+  { modules: ['koa'], path: [], construct: 'new', produces: 'koa.Application' },
+  { modules: ['koa'], path: ['Koa'], construct: 'new', produces: 'koa.Application' },
+  { modules: ['@koa/router', 'koa-router'], path: [], construct: 'either', produces: 'koa-router.Router' },
+  { modules: ['@koa/router', 'koa-router'], path: ['Router'], construct: 'either', produces: 'koa-router.Router' },
+  { modules: ['hono', 'hono/tiny', 'hono/quick'], path: ['Hono'], construct: 'new', produces: 'hono.Hono' },
+];
+
+export const FRAMEWORK_TRANSITIONS: readonly TypeTransition[] = [
+  { receiver: 'express.Application', method: 'route', returns: 'express.Route' },
+  { receiver: 'express.Router', method: 'route', returns: 'express.Route' },
+  { receiver: 'hono.Hono', method: 'basePath', returns: 'hono.Hono' },
+  { receiver: 'fastify.Instance', method: 'withTypeProvider', returns: 'fastify.Instance' },
+];
+
+export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
+  // Express and its Router; `use`, `all` and `param` take middleware too.
+  ...['express.Application', 'express.Router'].flatMap((receiver) => [
+    ...routeMethods('Express', receiver, ['all']),
+    { framework: 'Express', receiver, method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: receiver } as const,
+    { framework: 'Express', receiver, method: 'param', role: 'middleware', handlers: { kind: 'functions' }, returns: receiver } as const,
+  ]),
+  ...routeMethods('Express', 'express.Route', ['all'], { returns: 'express.Route' }),
+
+  // Fastify: shorthand routes (handler or options with hooks), route(), hooks, error handlers.
+  ...routeMethods('Fastify', 'fastify.Instance', ['all', 'search'], { optionKeys: FASTIFY_ROUTE_OPTION_KEYS }),
+  {
+    framework: 'Fastify',
+    receiver: 'fastify.Instance',
+    method: 'route',
+    role: 'route',
+    handlers: { kind: 'options' },
+    optionKeys: FASTIFY_ROUTE_OPTION_KEYS,
+    returns: 'fastify.Instance',
+  },
+  {
+    framework: 'Fastify',
+    receiver: 'fastify.Instance',
+    method: 'addHook',
+    role: 'hook',
+    handlers: { kind: 'named', nameArgument: 0, names: FASTIFY_REQUEST_HOOKS },
+    returns: 'fastify.Instance',
+  },
+  ...['setErrorHandler', 'setNotFoundHandler'].map(
+    (method): HandlerRegistrar => ({
+      framework: 'Fastify',
+      receiver: 'fastify.Instance',
+      method,
+      role: method === 'setErrorHandler' ? 'error-handler' : 'route',
+      handlers: { kind: 'functions' },
+      returns: 'fastify.Instance',
+    }),
+  ),
+
+  // Koa middleware and koa-router routes.
+  { framework: 'Koa', receiver: 'koa.Application', method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: 'koa.Application' },
+  ...routeMethods('koa-router', 'koa-router.Router', ['all', 'del']),
+  { framework: 'koa-router', receiver: 'koa-router.Router', method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: 'koa-router.Router' },
+  { framework: 'koa-router', receiver: 'koa-router.Router', method: 'param', role: 'middleware', handlers: { kind: 'functions' }, returns: 'koa-router.Router' },
+
+  // Hono.
+  ...routeMethods('Hono', 'hono.Hono', ['all', 'on']),
+  { framework: 'Hono', receiver: 'hono.Hono', method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: 'hono.Hono' },
+  ...['onError', 'notFound'].map(
+    (method): HandlerRegistrar => ({
+      framework: 'Hono',
+      receiver: 'hono.Hono',
+      method,
+      role: method === 'onError' ? 'error-handler' : 'route',
+      handlers: { kind: 'functions' },
+      returns: 'hono.Hono',
+    }),
+  ),
+
+  // Node's own servers: the request listener runs per request.
+  {
+    framework: 'node:http',
+    modules: ['http', 'https'],
+    path: ['createServer'],
+    role: 'listener',
+    handlers: { kind: 'functions' },
+    returns: 'http.Server',
+  },
+  {
+    framework: 'node:http2',
+    modules: ['http2'],
+    path: ['createServer'],
+    role: 'listener',
+    handlers: { kind: 'functions' },
+    returns: 'http.Server',
+  },
+  {
+    framework: 'node:http2',
+    modules: ['http2'],
+    path: ['createSecureServer'],
+    role: 'listener',
+    handlers: { kind: 'functions' },
+    returns: 'http.Server',
+  },
+  ...['on', 'once', 'addListener', 'prependListener'].map(
+    (method): HandlerRegistrar => ({
+      framework: 'node:http',
+      receiver: 'http.Server',
+      method,
+      role: 'listener',
+      handlers: { kind: 'named', nameArgument: 0, names: ['request', 'stream'] },
+      returns: 'http.Server',
+    }),
+  ),
+
+  // h3 / Nuxt server routes, Firebase and Google Cloud functions, Azure Functions.
+  ...['defineEventHandler', 'eventHandler', 'defineCachedEventHandler'].map(
+    (name): HandlerRegistrar => ({ framework: 'h3', modules: ['h3', '#imports'], path: [name], role: 'route', handlers: { kind: 'functions' } }),
+  ),
+  ...[['https', 'onRequest'], ['https', 'onCall'], ['onRequest'], ['onCall']].map(
+    (path): HandlerRegistrar => ({
+      framework: 'Firebase Functions',
+      modules: ['firebase-functions', 'firebase-functions/v1', 'firebase-functions/v2', 'firebase-functions/v2/https', 'firebase-functions/https'],
+      path,
+      role: 'route',
+      handlers: { kind: 'functions' },
+    }),
+  ),
+  ...['http', 'cloudEvent'].map(
+    (name): HandlerRegistrar => ({
+      framework: 'Cloud Functions',
+      modules: ['@google-cloud/functions-framework'],
+      path: [name],
+      role: 'route',
+      handlers: { kind: 'functions' },
+    }),
+  ),
+  {
+    framework: 'Azure Functions',
+    modules: ['@azure/functions'],
+    path: ['app', 'http'],
+    role: 'route',
+    handlers: { kind: 'options' },
+    optionKeys: ['handler'],
+  },
+];
+
+/** Globals that register handlers without an import (Nuxt auto-imports h3's helpers). */
+export const GLOBAL_HANDLER_FUNCTIONS: Readonly<Record<string, string>> = {
+  defineEventHandler: 'h3',
+  eventHandler: 'h3',
+  defineCachedEventHandler: 'h3',
+};
+
+export const PLUGIN_REGISTRARS: readonly PluginRegistrar[] = [
+  { receiver: 'fastify.Instance', method: 'register', argument: 0, parameter: 0, gives: 'fastify.Instance' },
+  { modules: ['fastify-plugin'], path: [], argument: 0, parameter: 0, gives: 'fastify.Instance' },
+];
+
+export const TYPE_EVIDENCE: readonly TypeEvidence[] = [
+  { modules: ['express'], names: ['Express', 'Application'], instance: 'express.Application' },
+  { modules: ['express'], names: ['Router', 'IRouter'], instance: 'express.Router' },
+  { modules: ['fastify'], names: ['FastifyInstance'], instance: 'fastify.Instance' },
+  { modules: ['koa'], names: ['Koa', 'default'], instance: 'koa.Application' },
+  { modules: ['@koa/router', 'koa-router'], names: ['Router', 'default'], instance: 'koa-router.Router' },
+  { modules: ['hono'], names: ['Hono'], instance: 'hono.Hono' },
+  {
+    modules: ['express'],
+    names: ['Request', 'Response', 'NextFunction', 'RequestHandler', 'ErrorRequestHandler'],
+    handler: { framework: 'Express', role: 'route' },
+  },
+  { modules: ['fastify'], names: ['FastifyRequest', 'FastifyReply'], handler: { framework: 'Fastify', role: 'route' } },
+  { modules: ['koa'], names: ['Context', 'ParameterizedContext', 'Next', 'Middleware', 'DefaultContext'], handler: { framework: 'Koa', role: 'middleware' } },
+  { modules: ['@koa/router', 'koa-router'], names: ['RouterContext', 'Middleware'], handler: { framework: 'koa-router', role: 'route' } },
+  { modules: ['hono'], names: ['Context'], handler: { framework: 'Hono', role: 'route' } },
+  { modules: ['next'], names: ['NextApiRequest', 'NextApiResponse'], handler: { framework: 'Next.js', role: 'route' } },
+  { modules: ['next/server'], names: ['NextRequest'], handler: { framework: 'Next.js', role: 'route' } },
+  { modules: ['http', 'http2'], names: ['IncomingMessage', 'ServerResponse', 'Http2ServerRequest', 'Http2ServerResponse'], handler: { framework: 'node:http', role: 'listener' } },
+  {
+    modules: ['aws-lambda'],
+    names: ['APIGatewayProxyEvent', 'APIGatewayProxyEventV2', 'APIGatewayProxyHandler', 'Handler', 'SQSEvent', 'ALBEvent', 'Context'],
+    handler: { framework: 'AWS Lambda', role: 'route' },
+  },
+];
+
+export const DECORATOR_FRAMEWORKS: readonly DecoratorFramework[] = [
+  {
+    framework: 'NestJS',
+    modules: ['@nestjs/common'],
+    classDecorators: ['Controller'],
+    methodDecorators: {
+      Get: 'GET',
+      Post: 'POST',
+      Put: 'PUT',
+      Delete: 'DELETE',
+      Patch: 'PATCH',
+      Options: 'OPTIONS',
+      Head: 'HEAD',
+      All: 'ALL',
+      Search: 'SEARCH',
+      Sse: 'SSE',
+    },
+    perRequestInterfaces: {
+      CanActivate: 'canActivate',
+      NestInterceptor: 'intercept',
+      NestMiddleware: 'use',
+      PipeTransform: 'transform',
+      ExceptionFilter: 'catch',
+    },
+  },
+  {
+    framework: 'NestJS GraphQL',
+    modules: ['@nestjs/graphql'],
+    classDecorators: ['Resolver'],
+    methodDecorators: { Query: 'query', Mutation: 'mutation', ResolveField: 'field', Subscription: 'subscription' },
+  },
+  {
+    framework: 'routing-controllers',
+    modules: ['routing-controllers'],
+    classDecorators: ['Controller', 'JsonController'],
+    methodDecorators: { Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Head: 'HEAD', All: 'ALL' },
+  },
+];
+
+/** Next.js App Router (and SvelteKit, Astro) route handlers are exported by HTTP verb. */
+export const EXPORTED_VERB_HANDLERS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+
+/** Remix / React Router data functions run per request on the server. */
+export const EXPORTED_ROUTE_DATA_FUNCTIONS = ['loader', 'action'] as const;
+
+/** AWS Lambda's conventional export. */
+export const LAMBDA_HANDLER_EXPORTS = ['handler'] as const;

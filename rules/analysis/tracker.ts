@@ -1,0 +1,454 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import {
+  isFunctionNode,
+  memberName,
+  outermostSameValue,
+  propertyKeyName,
+  staticString,
+  unwrapExpression,
+  walk,
+  type FunctionNode,
+} from './ast.js';
+import type { ApiEntry } from './catalog/types.js';
+import type { HandlerRegistrar } from './frameworks/types.js';
+import type { Knowledge, TrackedValue } from './knowledge.js';
+import { normalizeModuleSpecifier } from './module-specifier.js';
+import { globalReferences } from './scope.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** A place where a known blocking API runs: a call, or a reference handed to another function. */
+export interface BlockingSite {
+  /** The call (or `new`) expression, or the reference for `form: 'reference'`. */
+  readonly node: TSESTree.Node;
+  readonly entry: ApiEntry;
+  readonly form: 'call' | 'reference';
+  /** The module the API was reached through (`fs-extra`), when it came from an import. */
+  readonly module?: string;
+  /**
+   * For `x.api(...)` where `x` holds the module itself: `x`. Suggestions rewrite through it
+   * (`fs.readFileSync(p)` → `fs.promises.readFile(p)`).
+   */
+  readonly moduleObject?: TSESTree.Node;
+}
+
+export interface Registration {
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly registrar: HandlerRegistrar;
+}
+
+export interface TrackingResult {
+  readonly sites: readonly BlockingSite[];
+  readonly registrations: readonly Registration[];
+  /** Functions that receive a framework object to configure (Fastify plugins): start-up code. */
+  readonly pluginFunctions: ReadonlySet<FunctionNode>;
+  /** Local names bound to imports of each module, for handler type evidence and decorators. */
+  readonly importedNames: ReadonlyMap<Variable, { module: string; imported: string }>;
+}
+
+const MAX_DEPTH = 64;
+
+/** Follows every value that comes from a module the knowledge base cares about, within one file. */
+export class Tracker {
+  private readonly sites: BlockingSite[] = [];
+  private readonly registrations: Registration[] = [];
+  private readonly pluginFunctions = new Set<FunctionNode>();
+  private readonly importedNames = new Map<Variable, { module: string; imported: string }>();
+  /** Variable → value keys already followed, so aliasing cycles (`a = b; b = a`) end. */
+  private readonly followed = new Map<Variable, Set<string>>();
+  /** Class body → field name → value, for `this.db = new Database()` followed to `this.db.prepare()`. */
+  private readonly classFields = new Map<TSESTree.ClassBody, Map<string, TrackedValue>>();
+  private depth = 0;
+
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  private readonly knowledge: Knowledge;
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, knowledge: Knowledge) {
+    this.sourceCode = sourceCode;
+    this.knowledge = knowledge;
+  }
+
+  run(): TrackingResult {
+    this.trackImports();
+    this.trackRequires();
+    this.trackBuiltinModuleLookups();
+    this.trackDynamicImports();
+    this.trackClassFields();
+    return {
+      sites: this.sites,
+      registrations: this.registrations,
+      pluginFunctions: this.pluginFunctions,
+      importedNames: this.importedNames,
+    };
+  }
+
+  // ── roots ────────────────────────────────────────────────────────────────────────────────
+
+  private trackImports(): void {
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+        const module = normalizeModuleSpecifier(statement.source.value);
+        for (const specifier of statement.specifiers) {
+          const imported =
+            specifier.type === AST_NODE_TYPES.ImportSpecifier
+              ? (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value)
+              : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+                ? 'default'
+                : '*';
+          for (const variable of this.sourceCode.getDeclaredVariables(specifier)) {
+            this.importedNames.set(variable, { module, imported });
+            // Type-only imports carry no runtime value but still serve as type evidence above.
+            if (statement.importKind === 'type' || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type')) continue;
+            if (!this.knowledge.isInteresting(module)) continue;
+            const path = imported === 'default' || imported === '*' ? [] : [imported];
+            this.followVariable(variable, { kind: 'module', module, path });
+          }
+        }
+      } else if (
+        statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+        statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+      ) {
+        const specifier = staticString(statement.moduleReference.expression);
+        if (specifier === undefined) continue;
+        const module = normalizeModuleSpecifier(specifier);
+        for (const variable of this.sourceCode.getDeclaredVariables(statement)) {
+          this.importedNames.set(variable, { module, imported: '*' });
+          if (this.knowledge.isInteresting(module)) this.followVariable(variable, { kind: 'module', module, path: [] });
+        }
+      }
+    }
+  }
+
+  /** `require('fs')` through the global `require` or one made by `createRequire(import.meta.url)`. */
+  private trackRequires(): void {
+    const requireIdentifiers = globalReferences(this.sourceCode, 'require');
+    for (const variable of this.createdRequires()) {
+      for (const reference of variable.references) {
+        if (reference.isRead() && reference.identifier.type === AST_NODE_TYPES.Identifier) requireIdentifiers.push(reference.identifier);
+      }
+    }
+    for (const identifier of requireIdentifiers) {
+      const call = identifier.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+      this.trackModuleCall(call, call.arguments[0]);
+    }
+  }
+
+  /** Variables initialised with `createRequire(...)`: they behave like the global `require`. */
+  private createdRequires(): Variable[] {
+    const found: Variable[] = [];
+    if (!this.sourceCode.text.includes('createRequire')) return found;
+    for (const identifier of [...globalReferences(this.sourceCode, 'createRequire'), ...this.importedIdentifiers('module', 'createRequire')]) {
+      const call = outermostSameValue(identifier).parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostSameValue(identifier)) continue;
+      const declarator = call.parent;
+      if (declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+        found.push(...this.sourceCode.getDeclaredVariables(declarator));
+      }
+    }
+    return found;
+  }
+
+  private importedIdentifiers(module: string, name: string): TSESTree.Identifier[] {
+    const identifiers: TSESTree.Identifier[] = [];
+    for (const [variable, binding] of this.importedNames) {
+      if (binding.module === module && binding.imported === name) {
+        for (const reference of variable.references) {
+          if (reference.identifier.type === AST_NODE_TYPES.Identifier) identifiers.push(reference.identifier);
+        }
+      }
+    }
+    return identifiers;
+  }
+
+  /** `process.getBuiltinModule('fs')` (Node ≥ 20.16), the way to load built-ins from any module type. */
+  private trackBuiltinModuleLookups(): void {
+    if (!this.sourceCode.text.includes('getBuiltinModule')) return;
+    for (const identifier of globalReferences(this.sourceCode, 'process')) {
+      const member = outermostSameValue(identifier).parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== 'getBuiltinModule') continue;
+      const call = outermostSameValue(member).parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outermostSameValue(member)) {
+        this.trackModuleCall(call, call.arguments[0]);
+      }
+    }
+  }
+
+  /** `await import('fs')`: rare enough that a text check decides whether to look at all. */
+  private trackDynamicImports(): void {
+    if (!this.sourceCode.text.includes('import(')) return;
+    for (const node of walk(this.sourceCode.ast, this.sourceCode.visitorKeys)) {
+      if (node.type === AST_NODE_TYPES.ImportExpression) this.trackModuleCall(node, node.source);
+    }
+  }
+
+  private trackModuleCall(node: TSESTree.Node, specifierNode: TSESTree.Node | undefined): void {
+    const specifier = staticString(specifierNode);
+    if (specifier === undefined) return;
+    const module = normalizeModuleSpecifier(specifier);
+    if (this.knowledge.isInteresting(module)) this.flowFrom(node, { kind: 'module', module, path: [] });
+  }
+
+  // ── flow ─────────────────────────────────────────────────────────────────────────────────
+
+  /** `node` evaluates to `value`: follow where that value goes next. */
+  private flowFrom(node: TSESTree.Node, value: TrackedValue): void {
+    if (this.depth > MAX_DEPTH) return;
+    this.depth++;
+    try {
+      this.flowStep(outermostSameValue(node), value);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private flowStep(expression: TSESTree.Node, value: TrackedValue): void {
+    const parent = expression.parent;
+    if (!parent) return;
+    switch (parent.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        if (parent.object !== expression) return;
+        const name = memberName(parent);
+        const next = name === undefined ? undefined : this.knowledge.member(value, name);
+        if (next) this.flowFrom(parent, next);
+        return;
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.callee === expression) this.onCall(parent, expression, value);
+        else this.onArgument(parent, parent.arguments.indexOf(expression as TSESTree.CallExpressionArgument), expression, value);
+        return;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (parent.init === expression) this.bindPattern(parent.id, value);
+        return;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right === expression && parent.operator === '=') {
+          this.bindTarget(parent.left, value);
+          this.flowFrom(parent, value);
+        }
+        return;
+      case AST_NODE_TYPES.PropertyDefinition:
+        if (parent.value === expression && !parent.static) this.recordClassField(parent.parent, propertyKeyName(parent), value);
+        return;
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+        this.flowFrom(parent, value);
+        return;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== expression) this.flowFrom(parent, value);
+        return;
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions.at(-1) === expression) this.flowFrom(parent, value);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onCall(call: TSESTree.CallExpression | TSESTree.NewExpression, callee: TSESTree.Node, value: TrackedValue): void {
+    const outcome = this.knowledge.call(value, call);
+    if (outcome.blocking && !(outcome.blocking.syncUnlessCallback && endsWithCallback(call))) {
+      this.sites.push({ node: call, entry: outcome.blocking, form: 'call', ...this.origin(callee, value) });
+    }
+    if (outcome.registrar) this.registrations.push({ call, registrar: outcome.registrar });
+    if (outcome.plugin) {
+      const plugin = outcome.plugin;
+      for (const fn of this.functionsOf(call.arguments[plugin.argument])) {
+        this.pluginFunctions.add(fn);
+        const parameter = fn.params[plugin.parameter];
+        if (parameter) this.bindPattern(parameter, { kind: 'instance', type: plugin.gives });
+      }
+    }
+    if (outcome.result) this.flowFrom(call, outcome.result);
+  }
+
+  /** Where an API was reached from, for messages and suggestions. */
+  private origin(callee: TSESTree.Node, value: TrackedValue): Pick<BlockingSite, 'module' | 'moduleObject'> {
+    const target = value.kind === 'invoke' ? value.target : value;
+    if (target.kind !== 'module') return {};
+    const inner = unwrapExpression(callee);
+    const moduleObject =
+      value.kind === 'module' && inner.type === AST_NODE_TYPES.MemberExpression && target.path.length === 1 ? inner.object : undefined;
+    return { module: target.module, ...(moduleObject ? { moduleObject } : {}) };
+  }
+
+  private onArgument(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    index: number,
+    expression: TSESTree.Node,
+    value: TrackedValue,
+  ): void {
+    if (index < 0) return;
+    const entry = this.knowledge.blockingEntryOf(value);
+    if (entry) {
+      // `files.map(fs.readFileSync)`: the callee will call it, in whatever context the call runs.
+      this.sites.push({
+        node: expression,
+        entry,
+        form: 'reference',
+        ...(value.kind === 'module' ? { module: value.module } : {}),
+      });
+      return;
+    }
+    // An app or database handed to a local function: follow it into the parameter.
+    if (value.kind !== 'instance' && value.kind !== 'module') return;
+    for (const fn of this.functionsOf(call.callee)) {
+      const parameter = fn.params[index];
+      if (parameter) this.bindPattern(parameter, value);
+    }
+  }
+
+  /** Binds a destructuring pattern (or plain identifier) to the value being destructured. */
+  private bindPattern(pattern: TSESTree.Node, value: TrackedValue): void {
+    switch (pattern.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = ASTUtils.findVariable(this.sourceCode.getScope(pattern), pattern);
+        if (variable) this.followVariable(variable, value);
+        return;
+      }
+      case AST_NODE_TYPES.AssignmentPattern:
+        this.bindPattern(pattern.left, value);
+        return;
+      case AST_NODE_TYPES.TSParameterProperty:
+        this.bindPattern(pattern.parameter, value);
+        return;
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of pattern.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const name = propertyKeyName(property);
+          const next = name === undefined ? undefined : this.knowledge.member(value, name);
+          if (next) this.bindPattern(property.value, next);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The left side of `x = value`. */
+  private bindTarget(target: TSESTree.Node, value: TrackedValue): void {
+    if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression) {
+      const classBody = thisClassBody(target);
+      if (classBody) this.recordClassField(classBody, memberName(target), value);
+      return;
+    }
+    this.bindPattern(target, value);
+  }
+
+  private followVariable(variable: Variable, value: TrackedValue): void {
+    const key = valueKey(value);
+    let keys = this.followed.get(variable);
+    if (!keys) {
+      keys = new Set();
+      this.followed.set(variable, keys);
+    }
+    if (keys.has(key)) return;
+    keys.add(key);
+    for (const reference of variable.references) {
+      if (reference.isRead()) this.flowFrom(reference.identifier, value);
+    }
+  }
+
+  // ── this.field ───────────────────────────────────────────────────────────────────────────
+
+  private recordClassField(classBody: TSESTree.ClassBody, name: string | undefined, value: TrackedValue): void {
+    if (name === undefined) return;
+    let fields = this.classFields.get(classBody);
+    if (!fields) {
+      fields = new Map();
+      this.classFields.set(classBody, fields);
+    }
+    fields.set(name, value);
+  }
+
+  /** Follows `this.<field>` in every method of classes whose fields hold a tracked value. */
+  private trackClassFields(): void {
+    // Fields found while following fields (a router stored from a stored app) get their turn too.
+    const done = new Set<string>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [classBody, fields] of [...this.classFields]) {
+        for (const node of walkClassMembers(classBody, this.sourceCode.visitorKeys)) {
+          if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+          const name = memberName(node);
+          const value = name === undefined ? undefined : fields.get(name);
+          if (!value) continue;
+          const key = `${node.range[0]}:${valueKey(value)}`;
+          if (done.has(key)) continue;
+          done.add(key);
+          changed = true;
+          // Reads only: `this.db = …` itself is the assignment we came from.
+          const parent = outermostSameValue(node).parent;
+          if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outermostSameValue(node)) continue;
+          this.flowFrom(node, value);
+        }
+      }
+    }
+  }
+
+  // ── helpers ──────────────────────────────────────────────────────────────────────────────
+
+  /** Functions an expression denotes: an inline function, or a local function or const it names. */
+  functionsOf(node: TSESTree.Node | undefined): FunctionNode[] {
+    if (!node) return [];
+    const inner = unwrapExpression(node);
+    if (isFunctionNode(inner)) return [inner];
+    if (inner.type !== AST_NODE_TYPES.Identifier) return [];
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(inner), inner);
+    const definition = variable?.defs[0];
+    if (!definition) return [];
+    if (isFunctionNode(definition.node)) return [definition.node];
+    if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && variable.defs.length === 1) {
+      const init = unwrapExpression(definition.node.init);
+      if (isFunctionNode(init)) return [init];
+    }
+    return [];
+  }
+}
+
+function endsWithCallback(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const last = call.arguments.at(-1);
+  return last !== undefined && (isFunctionNode(last) || last.type === AST_NODE_TYPES.Identifier);
+}
+
+function valueKey(value: TrackedValue): string {
+  switch (value.kind) {
+    case 'module':
+      return `m:${value.module}:${value.path.join('.')}`;
+    case 'instance':
+      return `i:${value.type}`;
+    case 'method':
+      return `f:${value.type}.${value.method}`;
+    case 'invoke':
+      return `c:${valueKey(value.target)}`;
+    case 'bind':
+      return `b:${valueKey(value.target)}`;
+  }
+}
+
+/** The class whose instance `this` denotes at `node`: arrows see through, other functions do not. */
+function thisClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const owner = current.parent;
+      if (owner?.type === AST_NODE_TYPES.MethodDefinition && !owner.static) return owner.parent;
+      return undefined;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && !current.static) return current.parent;
+  }
+  return undefined;
+}
+
+/** Nodes inside a class's instance members where `this` is the instance. */
+function* walkClassMembers(classBody: TSESTree.ClassBody, visitorKeys: TSESLint.SourceCode.VisitorKeys): Generator<TSESTree.Node> {
+  for (const member of classBody.body) {
+    if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.static) continue;
+    const root = member.value;
+    if (!root) continue;
+    for (const node of walk(root, visitorKeys)) {
+      // Nested classes and non-arrow functions rebind `this`; their nodes are skipped by thisClassBody at use.
+      if (thisClassBody(node) === classBody || node === root) yield node;
+    }
+  }
+}
