@@ -246,7 +246,7 @@ export class HandlerIndex {
 
   private bindingOf(identifier: TSESTree.Identifier): { module: string; imported: string } | undefined {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
-    return variable ? this.tracking.importedNames.get(variable as Variable) : undefined;
+    return variable ? this.tracking.importedNames.get(variable) : undefined;
   }
 
   // ── fallbacks ────────────────────────────────────────────────────────────────────────────
@@ -353,8 +353,8 @@ export class HandlerIndex {
   }
 
   private bindingVariable(fn: FunctionNode): Variable | undefined {
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return this.sourceCode.getDeclaredVariables(fn)[0] as Variable | undefined;
-    if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator) return this.sourceCode.getDeclaredVariables(fn.parent)[0] as Variable | undefined;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return this.sourceCode.getDeclaredVariables(fn)[0];
+    if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator) return this.sourceCode.getDeclaredVariables(fn.parent)[0];
     return undefined;
   }
 

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { FACTORIES, METHOD_APIS, MODULE_APIS, TRANSITIONS } from './catalog/index.js';
 import type { ApiEntry, InstanceFactory, MethodApiEntry, ModuleApiEntry, TypeTransition } from './catalog/types.js';
@@ -101,7 +101,7 @@ export class Knowledge {
 
   /** What `value(...)` or `new value(...)` does. */
   call(value: TrackedValue, call: TSESTree.CallExpression | TSESTree.NewExpression): CallOutcome {
-    const isNew = call.type === 'NewExpression';
+    const isNew = call.type === AST_NODE_TYPES.NewExpression;
     switch (value.kind) {
       case 'module': {
         const facts = this.paths.get(value.module)?.get(pathKey(value.path));

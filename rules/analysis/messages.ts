@@ -1,3 +1,5 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
 import { recipeFor } from './catalog/index.js';
 import type { ApiEntry, Recipe } from './catalog/types.js';
 import { functionName, isMethodValue } from './ast.js';
@@ -29,7 +31,7 @@ export function describeContext(context: ExecutionContext): string {
 
 function describeAsync(context: ExecutionContext): string {
   const fn = context.fn;
-  const kind = fn.generator ? 'async generator' : isMethodValue(fn) ? 'async method' : fn.type === 'ArrowFunctionExpression' ? 'async arrow function' : 'async function';
+  const kind = fn.generator ? 'async generator' : isMethodValue(fn) ? 'async method' : fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? 'async arrow function' : 'async function';
   if (context.handler) {
     const label = context.handler.label ?? functionName(fn);
     return `async ${context.handler.framework} ${roleWord(context.handler)}${label ? ` \`${label}\`` : ''}`;

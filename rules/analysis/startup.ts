@@ -162,10 +162,10 @@ function isLifecycleMember(fn: FunctionNode): boolean {
 }
 
 function bindingOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): Variable | undefined {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return sourceCode.getDeclaredVariables(fn)[0] as Variable | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return sourceCode.getDeclaredVariables(fn)[0];
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-    return sourceCode.getDeclaredVariables(parent)[0] as Variable | undefined;
+    return sourceCode.getDeclaredVariables(parent)[0];
   }
   return undefined;
 }

@@ -1,0 +1,71 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { globby } from 'globby';
+
+/** Extensions unblock reads: JavaScript and TypeScript in every module flavour, with or without JSX. */
+export const SOURCE_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'] as const;
+
+const SOURCE_PATTERN = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
+
+/** Dependencies, build output and generated declarations: never the code a team writes. */
+export const DEFAULT_IGNORES = [
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/coverage/**',
+  '**/.next/**',
+  '**/.nuxt/**',
+  '**/.output/**',
+  '**/*.d.ts',
+  '**/*.d.mts',
+  '**/*.d.cts',
+  '**/*.min.js',
+];
+
+export interface CollectedFiles {
+  /** Absolute paths, sorted, without duplicates. */
+  readonly files: string[];
+  /** Arguments that name nothing on disk. */
+  readonly missing: string[];
+  /** Arguments that are files but not JavaScript or TypeScript. */
+  readonly skipped: string[];
+}
+
+export function isSourceFile(file: string): boolean {
+  return (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file).slice(1));
+}
+
+/**
+ * Expands the paths given on the command line. Directories are walked honouring .gitignore and
+ * skipping dependencies and build output; symbolic links are not followed, so a link cannot lead
+ * the walk out of the tree or round in a loop. Files named explicitly are always included.
+ */
+export async function collectFiles(inputs: readonly string[], cwd: string): Promise<CollectedFiles> {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const skipped: string[] = [];
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) {
+      missing.push(input);
+    } else if (info.isDirectory()) {
+      const found = await globby(SOURCE_PATTERN, {
+        cwd: absolute,
+        absolute: true,
+        gitignore: true,
+        ignore: DEFAULT_IGNORES,
+        followSymbolicLinks: false,
+        dot: false,
+      });
+      for (const file of found) files.add(path.normalize(file));
+    } else if (isSourceFile(absolute)) {
+      files.add(absolute);
+    } else {
+      skipped.push(input);
+    }
+  }
+  return { files: [...files].sort(), missing, skipped };
+}

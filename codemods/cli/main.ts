@@ -1,0 +1,64 @@
+import { Command, CommanderError, Option } from 'commander';
+
+import { VERSION } from '../../rules/version.js';
+import { list } from './list.js';
+import { formatScanReport } from './scan-output.js';
+import { scan, scanExitCode, type ScanFormat } from './scan.js';
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the `unblock` command line and resolves to its exit code; never calls process.exit. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('unblock')
+    .description('Find and fix blocking calls on the Node.js event loop.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run `unblock --help` for usage)');
+
+  program
+    .command('scan')
+    .description('Report blocking calls in async functions and request handlers (recommended rules, no ESLint config needed)')
+    .argument('[paths...]', 'files or directories to scan', ['.'])
+    .addOption(new Option('--format <name>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .action(async (paths: string[], options: { format: ScanFormat }) => {
+      const report = await scan({ paths, cwd: io.cwd });
+      const output = await formatScanReport(report, options.format, io.cwd);
+      io.stdout(output.stdout);
+      io.stderr(output.stderr);
+      exitCode = scanExitCode(report);
+    });
+
+  program
+    .command('list')
+    .description('List the rules (and, with --apis, every blocking API the catalog knows)')
+    .option('--apis', 'also list the blocking APIs')
+    .option('--json', 'print JSON')
+    .action((options: { apis?: boolean; json?: boolean }) => {
+      io.stdout(list(options));
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    io.stderr(`unblock: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  return exitCode;
+}

@@ -1,0 +1,40 @@
+// Our own lint: typescript-eslint (type-checked) plus unblock itself, dogfooded from the build.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+import unblock from './dist/rules/index.js';
+
+export default defineConfig(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.scratch/**',
+      'coverage/**',
+      // The example service blocks on purpose: it is what the demo finds and fixes.
+      'examples/**',
+      // Fixtures are inputs and expected outputs of the tools, not our code.
+      'tests/**/fixtures/**',
+      'tests/codemods/**/input.*',
+      'tests/codemods/**/expected.*',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  unblock.configs.recommended,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bench/*.mjs', 'bench/*/*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);
