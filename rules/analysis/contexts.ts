@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, enclosingFunction, memberChain, unwrapExpression, type FunctionNode } from './ast.js';
+import { calleeName, enclosingFunction, memberChain, staticString, unwrapExpression, type FunctionNode } from './ast.js';
 import type { HandlerInfo } from './frameworks/types.js';
 import type { HandlerIndex } from './handlers.js';
 import { refersToGlobal } from './scope.js';
-import type { StartupIndex } from './startup.js';
+import { LIFECYCLE_EVENTS, type StartupIndex } from './startup.js';
 
 /** A sync callback between a blocking call and the async function or handler it runs in. */
 export interface CallbackHop {
@@ -126,9 +126,10 @@ export class ContextClassifier {
       if (ITERATION_METHODS.has(name)) return { kind: 'iteration', name, call };
       if (PROMISE_METHODS.has(name)) return { kind: 'promise', name, call };
       if (LISTENER_METHODS.has(name)) {
-        const event = call.arguments[0];
-        const label = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? event.value : name;
-        return { kind: 'listener', name: label, call };
+        const event = staticString(call.arguments[0]);
+        // `process.on('exit', …)`, `server.on('close', …)`: runs at start-up or shutdown, not per request.
+        if (event !== undefined && LIFECYCLE_EVENTS.has(event)) return undefined;
+        return { kind: 'listener', name: event ?? name, call };
       }
       const chain = memberChain(callee);
       if (chain?.join('.') === 'process.nextTick') return { kind: 'timer', name: 'process.nextTick', call };

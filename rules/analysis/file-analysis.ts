@@ -15,8 +15,8 @@ export interface Finding {
 
 export interface FileAnalysis {
   readonly settings: UnblockSettings;
+  /** Where a node runs; built on first use, since most files have nothing to classify. */
   readonly classifier: ContextClassifier;
-  readonly handlers: HandlerIndex;
   /** True for worker-thread files: their code runs off the main event loop. */
   readonly isWorkerFile: boolean;
   /** Blocking calls that run in an async function or a sync handler. */
@@ -36,22 +36,34 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
   const cached = analyses.get(sourceCode.ast);
   if (cached && cached.settings === settings) return cached;
 
-  const knowledge = knowledgeFor(settings);
-  const tracker = new Tracker(sourceCode, knowledge);
+  const tracker = new Tracker(sourceCode, knowledgeFor(settings));
   const tracking = tracker.run();
-  const handlers = new HandlerIndex(sourceCode, context.filename, tracker, tracking, settings.handlers);
-  const startup = new StartupIndex(sourceCode, tracking.pluginFunctions);
-  const classifier = new ContextClassifier(sourceCode, handlers, startup, settings.offloadWrappers);
+  let classifier: ContextClassifier | undefined;
+  const getClassifier = (): ContextClassifier => {
+    if (!classifier) {
+      const handlers = new HandlerIndex(sourceCode, context.filename, tracker, tracking, settings.handlers);
+      const startup = new StartupIndex(sourceCode, tracking.pluginFunctions);
+      classifier = new ContextClassifier(sourceCode, handlers, startup, settings.offloadWrappers);
+    }
+    return classifier;
+  };
   const isWorkerFile = isWorkerThreadFile(sourceCode.text);
 
   const findings: Finding[] = [];
   if (!isWorkerFile) {
     for (const site of tracking.sites) {
-      const executionContext = classifier.classify(site.node);
+      const executionContext = getClassifier().classify(site.node);
       if (executionContext) findings.push({ site, context: executionContext });
     }
   }
-  const analysis: FileAnalysis = { settings, classifier, handlers, isWorkerFile, findings };
+  const analysis: FileAnalysis = {
+    settings,
+    get classifier() {
+      return getClassifier();
+    },
+    isWorkerFile,
+    findings,
+  };
   analyses.set(sourceCode.ast, analysis);
   return analysis;
 }

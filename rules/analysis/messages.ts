@@ -24,7 +24,7 @@ export function describeContext(context: ExecutionContext): string {
       : hop.kind === 'immediate'
         ? 'inside an immediately invoked function'
         : hop.kind === 'listener'
-          ? `inside a \`${hop.name}\` listener`
+          ? `inside the \`${hop.name}\` event listener`
           : `inside a \`${hop.name}\` callback`;
   return `${base} (${inside})`;
 }

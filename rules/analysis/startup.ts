@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { calleeName, enclosingFunction, isFunctionNode, memberChain, propertyKeyName, staticString, unwrapExpression, type FunctionNode } from './ast.js';
+import { calleeName, enclosingFunction, isFunctionNode, memberChain, memberName, propertyKeyName, staticString, unwrapExpression, type FunctionNode } from './ast.js';
 
 type Variable = TSESLint.Scope.Variable;
 
 /** Calls whose callback runs once, while the service starts or stops, not per request. */
 const LIFECYCLE_CALLBACK_METHODS = new Set(['listen', 'ready', 'after', 'onReady', 'onListen', 'onClose', 'bootstrap']);
 /** `emitter.on(<event>, fn)` events that fire at start-up or shutdown. */
-const LIFECYCLE_EVENTS = new Set([
+export const LIFECYCLE_EVENTS: ReadonlySet<string> = new Set([
   'listening',
   'ready',
   'close',
@@ -138,9 +138,16 @@ function isLifecycleRegistration(call: TSESTree.CallExpression, argument: TSESTr
   return isTestHarnessCall(call);
 }
 
-/** `it(…)`, `describe.each(…)(…)`, `test.concurrent(…)`: anything rooted at a test-runner global. */
+/**
+ * `it(…)`, `describe.each(…)(…)`, `test.concurrent(…)`: anything rooted at a test-runner global;
+ * and tap / node:test subtests, `t.test(…)`, `t.beforeEach(…)`, whose function argument is the test.
+ */
 function isTestHarnessCall(call: TSESTree.CallExpression): boolean {
-  let callee: TSESTree.Node = unwrapExpression(call.callee);
+  const direct = unwrapExpression(call.callee);
+  if (direct.type === AST_NODE_TYPES.MemberExpression && TEST_HARNESS_FUNCTIONS.has(memberName(direct) ?? '') && call.arguments.some(isFunctionNode)) {
+    return true;
+  }
+  let callee: TSESTree.Node = direct;
   while (callee.type === AST_NODE_TYPES.CallExpression || callee.type === AST_NODE_TYPES.MemberExpression) {
     callee = unwrapExpression(callee.type === AST_NODE_TYPES.CallExpression ? callee.callee : callee.object);
   }

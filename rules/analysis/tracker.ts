@@ -49,6 +49,9 @@ export interface TrackingResult {
 
 const MAX_DEPTH = 64;
 
+/** `import('fs')`, `import("node:fs")`, ``import(`fs`)``: the specifier of a static dynamic import. */
+const DYNAMIC_IMPORT = /\bimport\(\s*['"`]([^'"`]+)['"`]\s*\)/g;
+
 /** Follows every value that comes from a module the knowledge base cares about, within one file. */
 export class Tracker {
   private readonly sites: BlockingSite[] = [];
@@ -175,9 +178,21 @@ export class Tracker {
     }
   }
 
-  /** `await import('fs')`: rare enough that a text check decides whether to look at all. */
+  /**
+   * `await import('fs')`. Finding ImportExpressions takes a walk of the whole tree, so the text
+   * decides first whether any `import('<module we know>')` is there at all.
+   */
   private trackDynamicImports(): void {
-    if (!this.sourceCode.text.includes('import(')) return;
+    const text = this.sourceCode.text;
+    if (!text.includes('import(')) return;
+    let relevant = false;
+    for (const match of text.matchAll(DYNAMIC_IMPORT)) {
+      if (this.knowledge.isInteresting(normalizeModuleSpecifier(match[1]!))) {
+        relevant = true;
+        break;
+      }
+    }
+    if (!relevant) return;
     for (const node of walk(this.sourceCode.ast, this.sourceCode.visitorKeys)) {
       if (node.type === AST_NODE_TYPES.ImportExpression) this.trackModuleCall(node, node.source);
     }

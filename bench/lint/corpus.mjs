@@ -1,0 +1,62 @@
+// The lint benchmark's corpus: JS/TS sources of real server-side packages under node_modules
+// (Express and its stack, Fastify-style tooling, ESLint itself), plus the bundled example.
+// node_modules is pinned by package-lock.json, so the corpus is the same on every machine.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import { globby } from 'globby';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+const PACKAGES = [
+  'express',
+  'router',
+  'body-parser',
+  'send',
+  'serve-static',
+  'finalhandler',
+  'piscina',
+  'autocannon',
+  'eslint/lib',
+  '@typescript-eslint/typescript-estree/dist',
+  '@typescript-eslint/scope-manager/dist',
+  'vitest/dist',
+  'vite/dist/node',
+  'commander/lib',
+  'globby',
+  'fast-glob/out',
+  'undici/lib',
+  'tsx/dist',
+  'esbuild/lib',
+  'rolldown/dist',
+];
+
+const MAX_BYTES = 400_000;
+
+/** `[{ file, source, code }]` sorted by path, at most `limit` files; `file` is the virtual path to lint under. */
+export async function loadCorpus(limit = Infinity) {
+  const roots = [
+    ...PACKAGES.map((name) => path.join(repoRoot, 'node_modules', name)),
+    path.join(repoRoot, 'examples'),
+  ];
+  const files = [];
+  for (const root of roots) {
+    const found = await globby('**/*.{js,mjs,cjs,ts,mts,cts}', {
+      cwd: root,
+      absolute: true,
+      ignore: ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js', '**/node_modules/**'],
+      followSymbolicLinks: false,
+    }).catch(() => []);
+    files.push(...found);
+  }
+  files.sort();
+  const corpus = [];
+  for (const file of files) {
+    if (corpus.length >= limit) break;
+    if (statSync(file).size > MAX_BYTES) continue;
+    // ESLint never lints paths under node_modules; the corpus is linted under a virtual path.
+    const virtual = path.join(repoRoot, '.bench-corpus', path.relative(repoRoot, file).replaceAll('node_modules', 'nm'));
+    corpus.push({ file: virtual, source: file, code: readFileSync(file, 'utf8') });
+  }
+  return corpus;
+}

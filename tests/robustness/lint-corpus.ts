@@ -1,0 +1,43 @@
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+
+import plugin from '../../rules/index.js';
+import { readSource, repoRoot, virtualPath } from './corpus.js';
+
+export interface RobustnessReport {
+  readonly files: number;
+  readonly unparsable: number;
+  readonly reports: number;
+  /** Exceptions thrown while linting a file that parsed: a rule crashed. */
+  readonly crashes: Array<{ file: string; error: string }>;
+}
+
+/** Lints each file with `configs.all` (low-severity APIs included) and collects rule crashes. */
+export function lintCorpus(files: readonly string[]): RobustnessReport {
+  const linter = new Linter({ configType: 'flat', cwd: repoRoot });
+  const rules = Object.fromEntries(
+    Object.keys(plugin.configs.all.rules ?? {}).map((rule) => [rule, rule.includes('blocking-in') ? ['error', { includeLowSeverity: true }] : 'error']),
+  ) as Linter.RulesRecord;
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*'],
+      languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      plugins: { unblock: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+      rules,
+    },
+  ];
+  let unparsable = 0;
+  let reports = 0;
+  const crashes: RobustnessReport['crashes'] = [];
+  for (const file of files) {
+    try {
+      const messages = linter.verify(readSource(file), config, virtualPath(file));
+      if (messages.some((message) => message.fatal)) unparsable++;
+      reports += messages.filter((message) => message.ruleId?.startsWith('unblock/')).length;
+    } catch (error) {
+      crashes.push({ file, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  }
+  return { files: files.length, unparsable, reports, crashes };
+}
