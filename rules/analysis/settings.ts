@@ -1,9 +1,12 @@
+import { Ajv, type ErrorObject, type SchemaObject } from 'ajv';
+
 import type { Family, Severity } from './catalog/types.js';
+import { SETTINGS_SCHEMA } from './settings-schema.js';
 
 /**
  * `settings.unblock`, shared by every rule. ESLint validates rule options against their schema
- * but never looks at `settings`, so this module validates them itself, with errors that name
- * the offending key, and caches the result per settings object.
+ * but never looks at `settings`, so this module validates them against SETTINGS_SCHEMA itself,
+ * with errors that name the offending key, and caches the result per settings object.
  */
 
 /** A blocking function exported by a module: `{ module: 'my-db', path: 'querySync' }`. */
@@ -56,144 +59,103 @@ export interface UnblockSettings {
 
 export const EMPTY_SETTINGS: UnblockSettings = { moduleApis: [], typeApis: [], offloadWrappers: [], handlers: [] };
 
-const FAMILIES: readonly Family[] = [
-  'archive',
-  'child_process',
-  'compression',
-  'crypto',
-  'fs',
-  'glob',
-  'http',
-  'password-hashing',
-  'sleep',
-  'spawn',
-  'spreadsheet',
-  'sqlite',
-  'zlib',
-  'user',
-];
-
 export class UnblockSettingsError extends Error {
   override readonly name = 'UnblockSettingsError';
   readonly code = 'ERR_UNBLOCK_INVALID_SETTINGS';
 }
 
-function fail(where: string, problem: string): never {
-  throw new UnblockSettingsError(`unblock: settings.unblock.${where} ${problem}. See docs/settings.md.`);
+const ajv = new Ajv({ allErrors: false, strict: false });
+const validate = ajv.compile(SETTINGS_SCHEMA);
+
+/** `/blockingApis/0/path` → `blockingApis[0].path`. */
+function settingsPath(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkKeys(value: Record<string, unknown>, where: string, allowed: readonly string[]): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) fail(`${where}.${key}`, `is not a known key (expected one of: ${allowed.join(', ')})`);
-  }
-}
-
-function nonEmptyString(value: unknown, where: string): string {
-  if (typeof value !== 'string' || value.trim() === '') fail(where, 'must be a non-empty string');
-  return value;
-}
-
-function stringList(value: unknown, where: string): string[] {
-  if (!Array.isArray(value) || value.length === 0) fail(where, 'must be a non-empty array of strings');
-  return value.map((item, index) => nonEmptyString(item, `${where}[${index}]`));
-}
-
-/** `'a.b'` or `['a', 'b']` → `['a', 'b']`; `''` or `[]` means the module itself. */
-function exportPath(value: unknown, where: string): string[] {
-  if (typeof value === 'string') return value === '' ? [] : value.split('.');
-  if (Array.isArray(value)) return value.map((item, index) => nonEmptyString(item, `${where}[${index}]`));
-  fail(where, "must be a dotted string ('sync', 'promises.query') or an array of names");
-}
-
-function family(value: unknown, where: string): Family {
-  if (value === undefined) return 'user';
-  if (typeof value !== 'string' || !FAMILIES.includes(value as Family)) fail(where, `must be one of: ${FAMILIES.join(', ')}`);
-  return value as Family;
-}
-
-function severity(value: unknown, where: string): Severity {
-  if (value === undefined) return 'high';
-  if (value !== 'high' && value !== 'low') fail(where, "must be 'high' or 'low'");
-  return value;
-}
-
-function optionalString(value: unknown, where: string): string | undefined {
-  return value === undefined ? undefined : nonEmptyString(value, where);
-}
-
-function parseBlockingApi(raw: unknown, where: string): ModuleBlockingApi | TypeBlockingApi {
-  if (!isRecord(raw)) fail(where, 'must be an object with `module` and `path`, or with `type`');
-  const replacement = optionalString(raw.replacement, `${where}.replacement`);
-  const common = {
-    family: family(raw.family, `${where}.family`),
-    severity: severity(raw.severity, `${where}.severity`),
-    ...(replacement ? { replacement } : {}),
-  };
-  if ('type' in raw) {
-    checkKeys(raw, where, ['type', 'methods', 'family', 'severity', 'replacement']);
-    if (!isRecord(raw.type) || typeof raw.type.from !== 'string') {
-      fail(`${where}.type`, "must be a TypeOrValueSpecifier such as { from: 'package', package: 'pg-native', name: 'Client' }");
+/** One readable sentence naming the key, from the first ajv error that is not an if/then wrapper. */
+function describeError(errors: readonly ErrorObject[]): string {
+  const error = errors.find((candidate) => candidate.keyword !== 'if') ?? errors[0]!;
+  const where = settingsPath(error.instancePath);
+  const at = (key: string) => `settings.unblock${where ? `.${where}` : ''}.${key}`;
+  const self = `settings.unblock${where ? `.${where}` : ''}`;
+  switch (error.keyword) {
+    case 'required':
+      return `${at(String(error.params.missingProperty))} is required`;
+    case 'additionalProperties': {
+      const allowed = Object.keys((schemaAt(error.schemaPath)?.properties as Record<string, unknown> | undefined) ?? {});
+      return `${at(String(error.params.additionalProperty))} is not a known key${allowed.length ? ` (expected one of: ${allowed.join(', ')})` : ''}`;
     }
-    const methods = raw.methods === undefined ? undefined : stringList(raw.methods, `${where}.methods`);
-    return { type: raw.type, ...(methods ? { methods } : {}), ...common };
+    case 'enum':
+      return `${self} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    case 'minLength':
+      return `${self} must be a non-empty string`;
+    case 'minItems':
+      return `${self} must not be empty`;
+    case 'type':
+      return `${self} must be ${String(error.params.type) === 'array' || String(error.params.type) === 'object' ? 'an' : 'a'} ${String(error.params.type)}`;
+    default:
+      return `${self} ${error.message ?? 'is invalid'}`;
   }
-  checkKeys(raw, where, ['module', 'path', 'family', 'severity', 'replacement']);
-  const module = nonEmptyString(raw.module, `${where}.module`);
-  if (raw.path === undefined) fail(`${where}.path`, "is required: the export's path, e.g. 'querySync'");
-  const normalized = module.replace(/^node:/, '');
-  const path = exportPath(raw.path, `${where}.path`);
-  return { id: [normalized, ...path].join('.'), module: normalized, path, ...common };
 }
 
-function parseHandler(raw: unknown, where: string): HandlerPattern {
-  if (!isRecord(raw)) fail(where, 'must be an object');
-  const framework = optionalString(raw.framework, `${where}.framework`);
-  if ('decorators' in raw) {
-    checkKeys(raw, where, ['module', 'decorators', 'framework']);
-    const module = nonEmptyString(raw.module, `${where}.module`);
-    return { kind: 'decorator', module, names: stringList(raw.decorators, `${where}.decorators`), framework: framework ?? module };
+/** The sub-schema an ajv `schemaPath` (`#/properties/handlers/items/else/additionalProperties`) points into. */
+function schemaAt(schemaPath: string): SchemaObject | undefined {
+  let node: unknown = SETTINGS_SCHEMA;
+  for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) {
+    node = (node as Record<string, unknown> | undefined)?.[part];
   }
-  if ('exports' in raw) {
-    checkKeys(raw, where, ['exports', 'framework']);
-    return { kind: 'export', names: stringList(raw.exports, `${where}.exports`), framework: framework ?? 'custom' };
+  return node as SchemaObject | undefined;
+}
+
+/** `'a.b'` or `['a', 'b']` → `['a', 'b']`; `''` means the module itself. */
+function exportPath(value: string | readonly string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? (value === '' ? [] : value.split('.')) : [...value];
+}
+
+interface RawSettings {
+  blockingApis?: Array<{ module?: string; path?: string | string[]; type?: Record<string, unknown>; methods?: string[]; family?: Family; severity?: Severity; replacement?: string }>;
+  offloadWrappers?: string[];
+  handlers?: Array<{ module?: string; factory?: string | string[]; construct?: 'call' | 'either' | 'new'; methods?: string[]; exports?: string[]; decorators?: string[]; framework?: string }>;
+}
+
+/** Validates against SETTINGS_SCHEMA, then normalises: defaults, split paths, no `node:` prefix. */
+function parse(raw: unknown): UnblockSettings {
+  if (!validate(raw)) {
+    throw new UnblockSettingsError(`unblock: ${describeError(validate.errors ?? [])}. See docs/settings.md.`);
   }
-  if ('methods' in raw) {
-    checkKeys(raw, where, ['module', 'factory', 'construct', 'methods', 'framework']);
-    const module = nonEmptyString(raw.module, `${where}.module`);
-    const construct = raw.construct ?? 'either';
-    if (construct !== 'call' && construct !== 'new' && construct !== 'either') fail(`${where}.construct`, "must be 'call', 'new' or 'either'");
+  const settings = raw as RawSettings;
+  const moduleApis: ModuleBlockingApi[] = [];
+  const typeApis: TypeBlockingApi[] = [];
+  for (const api of settings.blockingApis ?? []) {
+    const common = { family: api.family ?? 'user', severity: api.severity ?? 'high', ...(api.replacement ? { replacement: api.replacement } : {}) } as const;
+    if (api.type) {
+      typeApis.push({ type: api.type, ...(api.methods ? { methods: api.methods } : {}), ...common });
+    } else {
+      const module = api.module!.replace(/^node:/, '');
+      const path = exportPath(api.path);
+      moduleApis.push({ id: [module, ...path].join('.'), module, path, ...common });
+    }
+  }
+  const handlers: HandlerPattern[] = (settings.handlers ?? []).map((pattern) => {
+    if (pattern.exports) return { kind: 'export', names: pattern.exports, framework: pattern.framework ?? 'custom' };
+    const module = pattern.module!.replace(/^node:/, '');
+    if (pattern.decorators) return { kind: 'decorator', module, names: pattern.decorators, framework: pattern.framework ?? module };
     return {
       kind: 'registrar',
-      module: module.replace(/^node:/, ''),
-      factory: raw.factory === undefined ? [] : exportPath(raw.factory, `${where}.factory`),
-      construct,
-      methods: stringList(raw.methods, `${where}.methods`),
-      framework: framework ?? module,
+      module,
+      factory: exportPath(pattern.factory),
+      construct: pattern.construct ?? 'either',
+      methods: pattern.methods!,
+      framework: pattern.framework ?? module,
     };
-  }
-  fail(where, 'must have `methods` (with `module`), `exports`, or `decorators` (with `module`)');
-}
-
-function parse(raw: unknown): UnblockSettings {
-  if (raw === undefined) return EMPTY_SETTINGS;
-  if (!isRecord(raw)) throw new UnblockSettingsError('unblock: settings.unblock must be an object. See docs/settings.md.');
-  checkKeys(raw, '', ['blockingApis', 'offloadWrappers', 'handlers']);
-  const apis = raw.blockingApis === undefined ? [] : listOf(raw.blockingApis, 'blockingApis', parseBlockingApi);
-  return {
-    moduleApis: apis.filter((api): api is ModuleBlockingApi => 'module' in api),
-    typeApis: apis.filter((api): api is TypeBlockingApi => 'type' in api),
-    offloadWrappers: raw.offloadWrappers === undefined ? [] : stringList(raw.offloadWrappers, 'offloadWrappers'),
-    handlers: raw.handlers === undefined ? [] : listOf(raw.handlers, 'handlers', parseHandler),
-  };
-}
-
-function listOf<T>(value: unknown, where: string, parseItem: (item: unknown, where: string) => T): T[] {
-  if (!Array.isArray(value)) fail(where, 'must be an array');
-  return value.map((item, index) => parseItem(item, `${where}[${index}]`));
+  });
+  return { moduleApis, typeApis, offloadWrappers: settings.offloadWrappers ?? [], handlers };
 }
 
 const cache = new WeakMap<object, UnblockSettings>();
