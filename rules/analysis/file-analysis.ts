@@ -5,7 +5,7 @@ import { HandlerIndex } from './handlers.js';
 import { knowledgeFor } from './knowledge.js';
 import { readSettings, type UnblockSettings } from './settings.js';
 import { StartupIndex } from './startup.js';
-import { Tracker, type BlockingSite } from './tracker.js';
+import { Tracker, type BlockingSite, type OffloadCall } from './tracker.js';
 
 /** A blocking site together with where it runs. */
 export interface Finding {
@@ -21,6 +21,8 @@ export interface FileAnalysis {
   readonly isWorkerFile: boolean;
   /** Blocking calls that run in an async function or a sync handler. */
   readonly findings: readonly Finding[];
+  /** Calls that send a function to a worker (`offload`, `runInExecutor`, `executor.submit`). */
+  readonly offloadCalls: readonly OffloadCall[];
 }
 
 // Keyed by the AST so that the entry dies with the file: several rules share one analysis per
@@ -63,6 +65,7 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
     },
     isWorkerFile,
     findings,
+    offloadCalls: tracking.offloadCalls,
   };
   analyses.set(sourceCode.ast, analysis);
   return analysis;

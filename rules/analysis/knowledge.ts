@@ -9,6 +9,7 @@ import {
   PLUGIN_REGISTRARS,
 } from './frameworks/data.js';
 import type { HandlerRegistrar, PluginRegistrar } from './frameworks/types.js';
+import { OFFLOAD_POINTS, RUNTIME_FACTORIES, type OffloadPoint } from './runtime-api.js';
 import type { UnblockSettings } from './settings.js';
 
 /**
@@ -30,6 +31,8 @@ export interface CallOutcome {
   result?: TrackedValue;
   registrar?: HandlerRegistrar;
   plugin?: PluginRegistrar;
+  /** The call sends one of its arguments, a function, to a worker (`offload(fn)`). */
+  offload?: OffloadPoint;
 }
 
 interface PathFacts {
@@ -37,6 +40,7 @@ interface PathFacts {
   factories: InstanceFactory[];
   registrars: HandlerRegistrar[];
   plugins: PluginRegistrar[];
+  offloads: OffloadPoint[];
 }
 
 interface MethodFacts {
@@ -44,6 +48,7 @@ interface MethodFacts {
   transition?: TypeTransition;
   registrar?: HandlerRegistrar;
   plugin?: PluginRegistrar;
+  offload?: OffloadPoint;
 }
 
 const SEP = '\u0000';
@@ -60,13 +65,17 @@ export class Knowledge {
 
   constructor(settings: UnblockSettings) {
     for (const api of MODULE_APIS) for (const module of api.modules) this.at(module, api.path).apis.push(api);
-    for (const factory of [...FACTORIES, ...FRAMEWORK_FACTORIES]) {
+    for (const factory of [...FACTORIES, ...FRAMEWORK_FACTORIES, ...RUNTIME_FACTORIES]) {
       for (const module of factory.modules) this.at(module, factory.path).factories.push(factory);
     }
     for (const registrar of HANDLER_REGISTRARS) this.addRegistrar(registrar);
     for (const plugin of PLUGIN_REGISTRARS) {
       if (plugin.receiver && plugin.method) this.method(plugin.receiver, plugin.method).plugin = plugin;
       for (const module of plugin.modules ?? []) this.at(module, plugin.path ?? []).plugins.push(plugin);
+    }
+    for (const point of OFFLOAD_POINTS) {
+      if (point.receiver && point.method) this.method(point.receiver, point.method).offload = point;
+      for (const module of point.modules ?? []) this.at(module, point.path ?? []).offloads.push(point);
     }
     for (const api of METHOD_APIS) this.method(api.receiver, api.method).api = api;
     for (const transition of [...TRANSITIONS, ...FRAMEWORK_TRANSITIONS]) {
@@ -120,6 +129,7 @@ export class Knowledge {
           if (registrar.returns) outcome.result = { kind: 'instance', type: registrar.returns };
         }
         if (facts.plugins[0]) outcome.plugin = facts.plugins[0];
+        if (facts.offloads[0]) outcome.offload = facts.offloads[0];
         return outcome;
       }
       case 'method': {
@@ -133,6 +143,7 @@ export class Knowledge {
           if (facts.registrar.returns) outcome.result = { kind: 'instance', type: facts.registrar.returns };
         }
         if (facts.plugin) outcome.plugin = facts.plugin;
+        if (facts.offload) outcome.offload = facts.offload;
         return outcome;
       }
       case 'instance': {
@@ -183,7 +194,7 @@ export class Knowledge {
     const key = pathKey(path);
     let facts = byPath.get(key);
     if (!facts) {
-      facts = { apis: [], factories: [], registrars: [], plugins: [] };
+      facts = { apis: [], factories: [], registrars: [], plugins: [], offloads: [] };
       byPath.set(key, facts);
       const prefixes = this.prefixes.get(module)!;
       for (let length = 1; length <= path.length; length++) prefixes.add(pathKey(path.slice(0, length)));

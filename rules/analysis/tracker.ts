@@ -12,6 +12,7 @@ import {
 } from './ast.js';
 import type { ApiEntry } from './catalog/types.js';
 import type { HandlerRegistrar } from './frameworks/types.js';
+import type { OffloadPoint } from './runtime-api.js';
 import type { Knowledge, TrackedValue } from './knowledge.js';
 import { normalizeModuleSpecifier } from './module-specifier.js';
 import { globalReferences } from './scope.js';
@@ -38,8 +39,15 @@ export interface Registration {
   readonly registrar: HandlerRegistrar;
 }
 
+/** A call that sends a function to a worker: `offload(fn, …)`, `executor.submit(fn)`. */
+export interface OffloadCall {
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly point: OffloadPoint;
+}
+
 export interface TrackingResult {
   readonly sites: readonly BlockingSite[];
+  readonly offloadCalls: readonly OffloadCall[];
   readonly registrations: readonly Registration[];
   /** Functions that receive a framework object to configure (Fastify plugins): start-up code. */
   readonly pluginFunctions: ReadonlySet<FunctionNode>;
@@ -56,6 +64,7 @@ const DYNAMIC_IMPORT = /\bimport\(\s*['"`]([^'"`]+)['"`]\s*\)/g;
 export class Tracker {
   private readonly sites: BlockingSite[] = [];
   private readonly registrations: Registration[] = [];
+  private readonly offloadCalls: OffloadCall[] = [];
   private readonly pluginFunctions = new Set<FunctionNode>();
   private readonly importedNames = new Map<Variable, { module: string; imported: string }>();
   /** Variable → value keys already followed, so aliasing cycles (`a = b; b = a`) end. */
@@ -80,6 +89,7 @@ export class Tracker {
     this.trackClassFields();
     return {
       sites: this.sites,
+      offloadCalls: this.offloadCalls,
       registrations: this.registrations,
       pluginFunctions: this.pluginFunctions,
       importedNames: this.importedNames,
@@ -267,6 +277,7 @@ export class Tracker {
       this.sites.push({ node: call, entry: outcome.blocking, form: 'call', ...this.origin(callee, value) });
     }
     if (outcome.registrar) this.registrations.push({ call, registrar: outcome.registrar });
+    if (outcome.offload) this.offloadCalls.push({ call, point: outcome.offload });
     if (outcome.plugin) {
       const plugin = outcome.plugin;
       for (const fn of this.functionsOf(call.arguments[plugin.argument])) {
