@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, unwrapExpression, walk, type FunctionNode } from './analysis/ast.js';
 import { createRule } from './analysis/create-rule.js';
@@ -61,7 +61,9 @@ export default createRule<Options, MessageId>({
       const reported = new Set<string>();
       for (const reference of scope.through) {
         const name = reference.identifier.name;
-        if (reported.has(name) || reference.isTypeReference) continue;
+        // `typeof x` in a type annotation is a value reference to the scope
+        // manager, but it is erased before the source reaches the worker.
+        if (reported.has(name) || reference.isTypeReference || isInTypeQuery(reference.identifier, fn)) continue;
         const variable = reference.resolved;
         const isGlobal = !variable || (variable.defs.length === 0 && name !== 'arguments');
         if (isGlobal && !MODULE_SCOPED_NAMES.has(name)) continue;
@@ -86,7 +88,7 @@ export default createRule<Options, MessageId>({
           } else if (target.type === AST_NODE_TYPES.Identifier) {
             const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
             const definition = variable?.defs[0];
-            if (definition?.type === 'ImportBinding') {
+            if (definition?.type === TSESLint.Scope.DefinitionType.ImportBinding) {
               context.report({ node: target, messageId: 'importedFunction', data: { call: point.display, name: target.name } });
             } else if (definition && isFunctionNode(definition.node)) {
               checkFunction(definition.node, point.display);
@@ -119,4 +121,11 @@ function findOuterThis(fn: TSESTree.ArrowFunctionExpression, visitorKeys: TSESLi
     if (!bound) return node;
   }
   return undefined;
+}
+
+function isInTypeQuery(identifier: TSESTree.Node, boundary: TSESTree.Node): boolean {
+  for (let node = identifier.parent; node && node !== boundary; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.TSTypeQuery) return true;
+  }
+  return false;
 }

@@ -3,6 +3,10 @@ import { createRuleTester } from './rule-tester.js';
 
 createRuleTester().run('offload-self-contained', rule, {
   valid: [
+    // `typeof input` in a parameter's type is erased before the source reaches the worker.
+    `import { offload } from '@unblock/runtime';
+const input = { tags: ['a'] };
+export const run = () => offload((value: typeof input) => value.tags.length, input);`,
     // Parameters, locals, nested functions and standard globals are all fine.
     `import { offload } from '@unblock/runtime';
 export async function hash(data: Uint8Array) {
