@@ -34,7 +34,7 @@ export function callableFor(fn: unknown): Callable {
   const known = byFunction.get(fn);
   if (known !== undefined) return known;
   const ref = (fn as { [MODULE_EXPORT]?: ModuleExportRef })[MODULE_EXPORT];
-  const callable = ref !== undefined ? exportCallable(ref) : sourceCallable(fn);
+  const callable = ref !== undefined ? exportCallable(ref) : sourceCallable(fn as (...args: never[]) => unknown);
   byFunction.set(fn, callable);
   return callable;
 }
@@ -49,7 +49,7 @@ function exportCallable(ref: ModuleExportRef): Callable {
   return callable;
 }
 
-function sourceCallable(fn: Function): Callable {
+function sourceCallable(fn: (...args: never[]) => unknown): Callable {
   const source = Function.prototype.toString.call(fn);
   const name = fn.name;
   if (/\{\s*\[native code\]\s*\}\s*$/.test(source)) {

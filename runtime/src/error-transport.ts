@@ -45,7 +45,7 @@ const builtins: Record<string, new (message?: string) => Error> = {
 const ownClasses = new Map<string, new (...args: never[]) => Error>();
 for (const value of Object.values(runtimeErrors)) {
   if (typeof value === 'function' && value.prototype instanceof Error) {
-    ownClasses.set(value.name, value as new (...args: never[]) => Error);
+    ownClasses.set(value.name, value);
   }
 }
 
@@ -150,8 +150,10 @@ function classFor(serialized: SerializedError): { prototype: Error } {
   let cls = dynamicClasses.get(key);
   if (cls === undefined) {
     const Base = builtins[serialized.base] ?? Error;
-    cls = { [serialized.ctor]: class extends Base {} }[serialized.ctor] as new (message?: string) => Error;
-    dynamicClasses.set(key, cls);
+    const named = class extends Base {};
+    Object.defineProperty(named, 'name', { value: serialized.ctor, configurable: true });
+    dynamicClasses.set(key, named);
+    cls = named;
   }
   return cls;
 }

@@ -3,6 +3,8 @@
 // Each class sets `name` on its prototype in a static block, not as an instance
 // field, so that it is already in place when V8 formats the stack header.
 
+import { errorHeadline } from './error-headline.js';
+
 export const ERROR_CODES = {
   INVALID_OPTION: 'ERR_UNBLOCK_INVALID_OPTION',
   INVALID_ARGUMENT: 'ERR_UNBLOCK_INVALID_ARGUMENT',
@@ -241,10 +243,7 @@ function describe(value: unknown): string {
   if (typeof value === 'function') return `a function`;
   if (value === null) return 'null';
   if (typeof value === 'object') return `an object (${Object.prototype.toString.call(value)})`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return `${typeof value} ${value}`;
+  return typeof value === 'symbol' ? value.toString() : 'undefined';
 }
 
-function errorHeadline(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
-}

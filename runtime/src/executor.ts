@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { TransferListItem } from 'node:worker_threads';
 import { callableFor, type Callable } from './callable.js';
+import { errorHeadline } from './error-headline.js';
 import { decodeThrown } from './error-transport.js';
 import {
   AbortError,
@@ -98,6 +99,8 @@ export class ThreadPoolExecutor {
     try {
       callable = this.#admit(fn, args, options);
     } catch (error) {
+      // #admit throws only the runtime's own errors; a caller awaits them rather than catching a throw.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       return Promise.reject(error);
     }
     return new Promise<Awaited<R>>((resolve, reject) => {
@@ -381,7 +384,7 @@ export class ThreadPoolExecutor {
       if (!blamed && !worker.retiring && worker.crash !== undefined) {
         // The crash came from leftover async work of a task that had already
         // finished. No task to reject, but it must not vanish.
-        process.emitWarning(`a worker of executor "${this.options.name}" crashed between tasks and was replaced: ${String(worker.crash)}`, {
+        process.emitWarning(`a worker of executor "${this.options.name}" crashed between tasks and was replaced: ${errorHeadline(worker.crash)}`, {
           code: 'UNBLOCK_WORKER_CRASHED',
         });
       }

@@ -105,7 +105,7 @@ function resourceLimits(value: unknown): ResourceLimits {
       throw new InvalidOptionError(`resourceLimits.${key}`, 'a positive number of megabytes', limit);
     }
   }
-  return { ...limits } as ResourceLimits;
+  return { ...limits };
 }
 
 function nonEmptyString(options: Record<string, unknown>, key: string): string {

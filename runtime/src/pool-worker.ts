@@ -56,7 +56,6 @@ export class PoolWorker {
     // (loaders such as `--import tsx` included), while an explicit copy would
     // be re-validated and reject process-wide flags like --max-old-space-size.
     this.thread = new Worker(ENTRY, { workerData, ...(resourceLimits === undefined ? {} : { resourceLimits }) });
-    this.thread.unref();
     this.thread.on('message', (message: unknown) => {
       if (message === READY_MESSAGE) {
         this.ready = true;
@@ -74,6 +73,8 @@ export class PoolWorker {
         resolve();
       });
     });
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    this.thread.unref();
   }
 
   get hasRoom(): boolean {

@@ -21,7 +21,7 @@ export function lintCorpus(files: readonly string[]): RobustnessReport {
   const config: Linter.Config[] = [
     {
       files: ['**/*'],
-      languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+      languageOptions: { parser: tsParser, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       plugins: { unblock: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
       rules,

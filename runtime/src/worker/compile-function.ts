@@ -17,13 +17,22 @@ const keepNamesShim = (fn: unknown, name: string): unknown => {
   return fn;
 };
 
+type Body = (nameShim: typeof keepNamesShim) => unknown;
+
+function compileBody(body: string): unknown {
+  // Compiling source in the worker is this module's whole job; see the header.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const run = new Function('__name', body) as Body;
+  return run(keepNamesShim);
+}
+
 export function compileFunction(source: string, name: string): (...args: unknown[]) => unknown {
   const url = `${OFFLOAD_SOURCE_URL}${name === '' ? 'anonymous' : name}`;
   // A trailing newline keeps a final `// comment` in the source from swallowing the `)`.
   const asExpression = `return (${source}\n);\n//# sourceURL=${url}`;
   let compiled: unknown;
   try {
-    compiled = new Function('__name', asExpression)(keepNamesShim);
+    compiled = compileBody(asExpression);
   } catch (error) {
     if (error instanceof EvalError) throw new CodeGenerationDisallowedError(error);
     compiled = compileMethod(source, url, name, error);
@@ -38,9 +47,9 @@ export function compileFunction(source: string, name: string): (...args: unknown
 // valid inside an object literal.
 function compileMethod(source: string, url: string, name: string, firstError: unknown): unknown {
   try {
-    const holder = new Function('__name', `return ({ ${source}\n });\n//# sourceURL=${url}`)(keepNamesShim) as object;
+    const holder = compileBody(`return ({ ${source}\n });\n//# sourceURL=${url}`) as object;
     const [descriptor] = Object.values(Object.getOwnPropertyDescriptors(holder));
-    return descriptor?.value ?? descriptor?.get;
+    return descriptor?.value;
   } catch {
     const reason = firstError instanceof Error ? firstError.message : String(firstError);
     throw new FunctionNotPortableError(`the source of \`${name || 'the function'}\` cannot be compiled in a worker: ${reason}`);

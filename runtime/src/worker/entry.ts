@@ -90,6 +90,8 @@ function drain(): void {
       continue;
     }
     // Stay `running` until it settles: the next task waits, exactly as it would on a thread.
+    // Whatever the task threw, Error or not, is what its caller must receive.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     const settled = threw ? Promise.reject(outcome) : Promise.resolve(outcome);
     settled
       .then(
