@@ -56,7 +56,7 @@ describe('an error thrown in a worker', () => {
   });
 
   it('keeps built-in classes as themselves', async () => {
-    const error = await rejection(executor.submit(() => JSON.parse('{')));
+    const error = await rejection(executor.submit((): unknown => JSON.parse('{')));
     expect(error).toBeInstanceOf(SyntaxError);
     expect(error.constructor).toBe(SyntaxError);
   });

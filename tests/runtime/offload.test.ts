@@ -56,11 +56,14 @@ describe('offload', () => {
     };
     expect(await offload(triple, 2)).toBe(6);
     expect(await offload(function (n: number) { return n - 1; }, 2)).toBe(1);
+    // A method's source is sent, not a bound method: `this` is never used.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     expect(await offload(helpers.square, 5)).toBe(25);
   });
 
   it('names the outer variable a function closed over', async () => {
     const db = { query: () => 1 };
+    // The closure mistake on purpose: the runtime must explain it.
     const error = await offload(() => db.query()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FreeVariableError);
     expect((error as FreeVariableError).code).toBe('ERR_UNBLOCK_FREE_VARIABLE');
