@@ -8,6 +8,7 @@ import path from 'node:path';
 const benches = [
   ['lint', 'bench/lint/index.mjs'],
   ['runtime', 'bench/runtime/index.mjs'],
+  ['runtime soak', 'bench/runtime/soak.mjs'],
 ];
 const root = path.resolve(import.meta.dirname, '..');
 const passThrough = process.argv.slice(2);

@@ -48,4 +48,11 @@ describe('the runtime module graph', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('has no runtime dependencies to install beside the user\'s own', () => {
+    // The pool is built on node:worker_threads directly (see docs/runtime.md, "Why not piscina").
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'runtime', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest['dependencies'] ?? {}).toEqual({});
+    expect(manifest['peerDependencies'] ?? {}).toEqual({});
+  });
 });
