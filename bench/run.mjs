@@ -9,6 +9,7 @@ const benches = [
   ['lint', 'bench/lint/index.mjs'],
   ['runtime', 'bench/runtime/index.mjs'],
   ['runtime soak', 'bench/runtime/soak.mjs'],
+  ['runtime defaults', 'bench/runtime/defaults.mjs'],
 ];
 const root = path.resolve(import.meta.dirname, '..');
 const passThrough = process.argv.slice(2);
