@@ -10,6 +10,7 @@ const benches = [
   ['runtime', 'bench/runtime/index.mjs'],
   ['runtime soak', 'bench/runtime/soak.mjs'],
   ['runtime defaults', 'bench/runtime/defaults.mjs'],
+  ['runtime monitor overhead', 'bench/runtime/monitor-overhead.mjs'],
 ];
 const root = path.resolve(import.meta.dirname, '..');
 const passThrough = process.argv.slice(2);
