@@ -1,0 +1,267 @@
+// Where an `await` may go. A rewritten call is awaited where it stands, so the
+// function around it must be async: an async function already is; a sync
+// handler becomes one only where its framework handles rejections; a `.map`
+// callback becomes `await Promise.all(arr.map(async …))` and a `.forEach`
+// statement a `for…of`. Any other sync callback is left, with the reason.
+
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { enclosingFunction, functionName, isInParameters, unwrapExpression, walk, type FunctionNode } from '../../rules/analysis/ast.js';
+import type { CallbackHop, ExecutionContext } from '../../rules/analysis/contexts.js';
+import type { FileStyle } from './file-style.js';
+import { asyncPolicy } from './framework-policy.js';
+import type { NamePicker } from './names.js';
+import type { Rewriter } from './rewriter.js';
+
+export interface PlacementEnv {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly rewriter: Rewriter;
+  readonly names: NamePicker;
+  readonly style: FileStyle;
+  readonly filePath: string;
+}
+
+export type Placement = { readonly ok: true; readonly apply: () => void } | { readonly ok: false; readonly reason: string };
+
+const refuse = (reason: string): Placement => ({ ok: false, reason });
+
+/** Plans what makes `await <node>` legal where `node` stands, in `context`. */
+export function planAwait(node: TSESTree.Node, context: ExecutionContext, env: PlacementEnv): Placement {
+  if (context.hops.length === 0) {
+    const where = awaitBlocker(node, context.fn);
+    if (where) return refuse(where);
+    return ensureAsync(context, env);
+  }
+  if (context.hops.length > 1) {
+    return refuse(`it runs inside nested sync callbacks (${context.hops.map((hop) => `\`${hop.name}\``).join(' in ')}), where \`await\` cannot go`);
+  }
+  const [hop] = context.hops as [CallbackHop];
+  const callback = enclosingFunction(node);
+  if (!callback) return refuse('it is not inside a function');
+  if (hop.kind === 'iteration' && (hop.name === 'map' || hop.name === 'forEach')) {
+    const shape = iterationShape(hop, callback, node, context, env);
+    if (!shape.ok) return shape;
+    const outer = ensureAsync(context, env);
+    if (!outer.ok) return outer;
+    return {
+      ok: true,
+      apply: () => {
+        shape.apply();
+        outer.apply();
+      },
+    };
+  }
+  return refuse(`it runs in the sync \`${hop.name}\` callback, where \`await\` cannot go; ${HOP_ADVICE[hop.kind]}`);
+}
+
+const HOP_ADVICE: Record<CallbackHop['kind'], string> = {
+  iteration: 'rewrite the loop as `for…of`, or collect the promises and await `Promise.all`',
+  executor: 'make the executor async work explicit, or replace `new Promise` with the promise API',
+  timer: 'make the timer callback async and handle its errors',
+  listener: 'make the listener async and handle its errors (an async listener’s rejection is unhandled)',
+  promise: 'make the `then` callback async; it may return a promise',
+  immediate: 'make the immediately invoked function async and await it',
+};
+
+/** Why `await` cannot go at `node` inside `fn` even though `fn` is where it runs, or undefined. */
+function awaitBlocker(node: TSESTree.Node, fn: FunctionNode): string | undefined {
+  if (enclosingFunction(node) !== fn) return 'it is not directly in the function that would await it';
+  if (isInParameters(fn, node)) return 'it is in a parameter default, where `await` is not allowed';
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) {
+      return 'it is in a class field, where `await` is not allowed';
+    }
+  }
+  return undefined;
+}
+
+function iterationShape(hop: CallbackHop, callback: FunctionNode, node: TSESTree.Node, context: ExecutionContext, env: PlacementEnv): Placement {
+  const call = hop.call;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.optional) return refuse(`the \`${hop.name}\` call has a shape the codemod does not rewrite`);
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || unwrapExpression(call.arguments[0] ?? call) !== callback) {
+    return refuse(`only \`array.${hop.name}(callback)\` is rewritten, not this form`);
+  }
+  if (callback.async || callback.generator) return refuse(`the \`${hop.name}\` callback is a generator`);
+  const blocker = awaitBlocker(call, context.fn);
+  if (blocker) return refuse(`the \`${hop.name}\` call: ${blocker}`);
+  if (enclosingFunction(node) !== callback || isInParameters(callback, node)) return refuse('it is in a parameter default of the callback');
+  return hop.name === 'map' ? mapShape(call, callback, env) : forEachShape(call, callee, callback, env);
+}
+
+/** `arr.map(p => f(p))` → `await Promise.all(arr.map(async p => f(p)))`. Callbacks then run concurrently. */
+function mapShape(call: TSESTree.CallExpression, callback: FunctionNode, env: PlacementEnv): Placement {
+  if (call.arguments.length > 1) return refuse('the `map` call passes a `thisArg`');
+  if (ASTUtils.findVariable(env.sourceCode.getScope(call), 'Promise')?.defs.length) return refuse('a local `Promise` shadows the global one');
+  return {
+    ok: true,
+    apply: () =>
+      env.rewriter.once(call, () => {
+        const parenthesize = needsParentheses(call);
+        env.rewriter.before(call, parenthesize ? '(await Promise.all(' : 'await Promise.all(');
+        env.rewriter.after(call, parenthesize ? '))' : ')');
+        makeFunctionAsync(callback, env);
+      }),
+  };
+}
+
+/** `arr.forEach(p => { … })` as a statement → `for (const p of arr) { … }`: in order, one at a time. */
+function forEachShape(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, callback: FunctionNode, env: PlacementEnv): Placement {
+  const statement = call.parent;
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return refuse('the `forEach` result is used as a value');
+  if (call.arguments.length > 1) return refuse('the `forEach` call passes a `thisArg`');
+  if (callback.params.length !== 1) return refuse('the `forEach` callback uses the index or array parameter');
+  const [param] = callback.params as [TSESTree.Parameter];
+  if (param.type !== AST_NODE_TYPES.Identifier && param.type !== AST_NODE_TYPES.ObjectPattern && param.type !== AST_NODE_TYPES.ArrayPattern) {
+    return refuse('the `forEach` callback parameter has a default or rest element');
+  }
+  if (param.type !== AST_NODE_TYPES.Identifier && param.typeAnnotation) return refuse('the `forEach` callback parameter has a type annotation on a pattern');
+  const returns = ownReturns(callback, env);
+  if (returns.some((statement) => statement.argument !== null)) return refuse('the `forEach` callback returns a value');
+  if (callback.type === AST_NODE_TYPES.FunctionExpression && usesOwnThisOrArguments(callback, env)) return refuse('the `forEach` callback uses `this` or `arguments`');
+  if (callback.body.type !== AST_NODE_TYPES.BlockStatement && returns.length > 0) return refuse('the `forEach` callback has an unusual shape');
+  return {
+    ok: true,
+    apply: () =>
+      env.rewriter.once(call, () => {
+        const { sourceCode, rewriter } = env;
+        const binding = param.type === AST_NODE_TYPES.Identifier ? param.name : sourceCode.getText(param);
+        rewriter.before(callee.object, `for (const ${binding} of `);
+        rewriter.replaceRange(callee.object.range[1], callback.body.range[0], ') ');
+        if (callback.body.type !== AST_NODE_TYPES.BlockStatement) {
+          rewriter.before(callback.body, '{ ');
+          rewriter.after(callback.body, `${env.style.semicolon || ';'} }`);
+        }
+        rewriter.replaceRange(callback.range[1], statement.range[1], '');
+        for (const early of returns) rewriter.replace(early, 'continue;');
+      }),
+  };
+}
+
+/** `return` statements of `fn` itself, not of functions nested in it. */
+function ownReturns(fn: FunctionNode, env: PlacementEnv): TSESTree.ReturnStatement[] {
+  const found: TSESTree.ReturnStatement[] = [];
+  for (const node of walk(fn.body, env.sourceCode.visitorKeys)) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(node) === fn) found.push(node);
+  }
+  return found;
+}
+
+function usesOwnThisOrArguments(fn: FunctionNode, env: PlacementEnv): boolean {
+  for (const node of walk(fn.body, env.sourceCode.visitorKeys)) {
+    if (node.type === AST_NODE_TYPES.ThisExpression && ownerOfThis(node) === fn) return true;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments' && ownerOfThis(node) === fn) return true;
+  }
+  return false;
+}
+
+function ownerOfThis(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+  }
+  return undefined;
+}
+
+/** Makes the function that will hold the `await` async, if it is not yet and may become so. */
+function ensureAsync(context: ExecutionContext, env: PlacementEnv): Placement {
+  const fn = context.fn;
+  if (fn.async) return { ok: true, apply: () => undefined };
+  if (fn.generator) return refuse('the handler is a generator');
+  const parent = fn.parent;
+  if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) && parent.kind !== 'method' && parent.kind !== 'init') {
+    return refuse(`the handler is a ${parent.kind === 'constructor' ? 'constructor' : 'getter or setter'}, which cannot be async`);
+  }
+  const handler = context.handler;
+  if (context.kind !== 'handler' || !handler) return refuse('the function around it is not async');
+  const policy = asyncPolicy(handler, env.filePath);
+  if (policy.kind === 'refuse') return refuse(policy.reason);
+  if (handler.framework === 'AWS Lambda' && fn.params.length >= 3) return refuse('the Lambda handler takes a callback; an async handler must not');
+  const directCaller = directSyncCall(fn, env);
+  if (directCaller) return refuse(`\`${functionName(fn) ?? 'the handler'}\` is also called directly at line ${directCaller.loc.start.line}; as an async function it would hand that caller a promise`);
+  if (policy.kind === 'await') {
+    return { ok: true, apply: () => env.rewriter.once(fn, () => makeFunctionAsync(fn, env)) };
+  }
+  // Express 4: a rejected promise is never seen; route the error to `next`.
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return refuse('Express 4 needs the handler’s errors passed to `next`, and this arrow has no block body to wrap');
+  const nextIndex = fn.params.length >= 4 ? 3 : 2;
+  const nextParam = fn.params[nextIndex];
+  if (nextParam && nextParam.type !== AST_NODE_TYPES.Identifier) return refuse('the handler’s `next` parameter is not a plain name');
+  if (!nextParam && fn.params.length !== 2) return refuse('the handler does not take `(req, res)`, so `next` cannot be added');
+  if (fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return refuse('the handler takes a rest parameter');
+  const body = fn.body;
+  return {
+    ok: true,
+    apply: () =>
+      env.rewriter.once(fn, () => {
+        const { rewriter, names, style } = env;
+        let next = nextParam?.name;
+        if (next === undefined) {
+          next = names.isFree('next') ? names.pick('next') : names.pick('next', '_');
+          rewriter.after(fn.params[1]!, `, ${next}`);
+        }
+        const error = names.pick('error', '_');
+        const indent = indentationOf(env.sourceCode.text, body.range[0]);
+        const inner = `${indent}  `;
+        const semi = style.semicolon;
+        rewriter.after(body.range[0] + 1, `${style.eol}${inner}try {`);
+        rewriter.before(body.range[1] - 1, `${inner}} catch (${error}) {${style.eol}${inner}  ${next}(${error})${semi}${style.eol}${inner}}${style.eol}${indent}`);
+        makeFunctionAsync(fn, env);
+      }),
+  };
+}
+
+/** Inserts `async` where the function's syntax takes it. */
+export function makeFunctionAsync(fn: FunctionNode, env: PlacementEnv): void {
+  env.rewriter.once(`async:${fn.range[0]}`, () => {
+    const parent = fn.parent;
+    if ((parent.type === AST_NODE_TYPES.MethodDefinition || (parent.type === AST_NODE_TYPES.Property && parent.method)) && parent.value === fn) {
+      const keyStart = parent.computed ? (env.sourceCode.getTokenBefore(parent.key)?.range[0] ?? parent.key.range[0]) : parent.key.range[0];
+      env.rewriter.before(keyStart, 'async ');
+      return;
+    }
+    env.rewriter.before(fn.range[0], 'async ');
+  });
+}
+
+/** A call of the handler by name elsewhere in the file: a sync caller that must keep a sync function. */
+function directSyncCall(fn: FunctionNode, env: PlacementEnv): TSESTree.CallExpression | undefined {
+  const id =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id
+        : undefined;
+  if (!id) return undefined;
+  const variable = ASTUtils.findVariable(env.sourceCode.getScope(id), id.name);
+  for (const reference of variable?.references ?? []) {
+    const parent = reference.identifier.parent;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) return parent;
+  }
+  return undefined;
+}
+
+/** `await x` binds looser than member access, calls and `**`: `(await stat(p)).size`. */
+export function needsParentheses(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node = node;
+  while (current.parent?.type === AST_NODE_TYPES.ChainExpression || current.parent?.type === AST_NODE_TYPES.TSNonNullExpression) current = current.parent;
+  const parent = current.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === current;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee === current;
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return parent.tag === current;
+    case AST_NODE_TYPES.BinaryExpression:
+      return parent.operator === '**' && parent.left === current;
+    default:
+      return false;
+  }
+}
+
+function indentationOf(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}

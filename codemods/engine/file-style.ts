@@ -1,0 +1,77 @@
+// How a file writes what a codemod adds: module system, quotes, semicolons,
+// the `node:` prefix and line endings. Added code follows the file's habits.
+
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export interface FileStyle {
+  readonly moduleSystem: 'esm' | 'commonjs';
+  readonly quote: "'" | '"';
+  readonly semicolon: string;
+  readonly nodePrefix: boolean;
+  readonly eol: string;
+}
+
+const BUILTIN_NAMES = new Set(['fs', 'fs/promises', 'child_process', 'crypto', 'zlib', 'util', 'timers/promises', 'path', 'os', 'url', 'http', 'https', 'stream', 'events']);
+
+export function detectStyle(sourceCode: Readonly<TSESLint.SourceCode>, filePath: string): FileStyle {
+  const program = sourceCode.ast;
+  const text = sourceCode.text;
+  const imports = program.body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
+  const requires = topLevelRequires(program);
+  const isCommonJsFile = /\.c[jt]s$/.test(filePath);
+  const moduleSystem = isCommonJsFile || (imports.length === 0 && (requires.length > 0 || /\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text))) ? 'commonjs' : 'esm';
+
+  const specifierNodes: TSESTree.StringLiteral[] = [
+    ...imports.map((statement) => statement.source),
+    ...requires.map((call) => call.arguments[0] as TSESTree.StringLiteral),
+  ];
+  const firstString = specifierNodes[0] ?? firstStringLiteral(sourceCode);
+  const quote = firstString && sourceCode.getText(firstString).startsWith('"') ? '"' : "'";
+
+  const statements = program.body.filter((statement) => statement.type !== AST_NODE_TYPES.FunctionDeclaration && statement.type !== AST_NODE_TYPES.ClassDeclaration);
+  const withSemicolon = statements.filter((statement) => sourceCode.getText(statement).trimEnd().endsWith(';')).length;
+  const semicolon = statements.length === 0 || withSemicolon * 2 >= statements.length ? ';' : '';
+
+  const builtins = specifierNodes.map((node) => node.value).filter((value) => value.startsWith('node:') || BUILTIN_NAMES.has(value));
+  const nodePrefix = builtins.length === 0 || builtins.some((value) => value.startsWith('node:'));
+
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { moduleSystem, quote, semicolon, nodePrefix, eol };
+}
+
+/** `require('x')` calls that initialise top-level declarations. */
+export function topLevelRequires(program: TSESTree.Program): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      const call = requireCallIn(declarator.init);
+      if (call) calls.push(call);
+    }
+  }
+  return calls;
+}
+
+/** The `require('x')` at the root of `node` (`require('x')`, `require('x').y`), if any. */
+export function requireCallIn(node: TSESTree.Node | null | undefined): TSESTree.CallExpression | undefined {
+  let current = node;
+  while (current?.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  if (
+    current?.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.Identifier &&
+    current.callee.name === 'require' &&
+    current.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof current.arguments[0].value === 'string'
+  ) {
+    return current;
+  }
+  return undefined;
+}
+
+function firstStringLiteral(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Token | undefined {
+  return sourceCode.ast.tokens?.find((token) => token.type === AST_TOKEN_TYPES.String);
+}
+
+export function moduleSpecifier(style: FileStyle, builtin: string): string {
+  return style.nodePrefix ? `node:${builtin}` : builtin;
+}

@@ -1,0 +1,335 @@
+// The imports a rewrite needs: reuse what the file already imports, merge new
+// names into an existing import of the same module, add one statement per new
+// module in the file's own style, and drop sync bindings the rewrite left
+// unused. Never two imports of one module where one would do.
+
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { requireCallIn, type FileStyle } from './file-style.js';
+import type { NamePicker } from './names.js';
+import type { Rewriter } from './rewriter.js';
+
+const normalize = (specifier: string): string => specifier.replace(/^node:/, '');
+
+interface EsmSlot {
+  readonly kind: 'esm';
+  readonly declaration: TSESTree.ImportDeclaration;
+}
+
+interface CjsSlot {
+  readonly kind: 'cjs';
+  readonly statement: TSESTree.VariableDeclaration;
+  readonly declarator: TSESTree.VariableDeclarator & { id: TSESTree.ObjectPattern };
+}
+
+type Slot = CjsSlot | EsmSlot;
+
+interface Addition {
+  readonly exported: string;
+  readonly local: string;
+}
+
+export class ImportPlan {
+  readonly #sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly #style: FileStyle;
+  readonly #names: NamePicker;
+  readonly #rewriter: Rewriter;
+  /** Names to add to an existing import, by slot. */
+  readonly #additions = new Map<Slot, Addition[]>();
+  /** Names for modules the file does not import yet, by written specifier. */
+  readonly #newModules = new Map<string, Addition[]>();
+  readonly #declarations: string[] = [];
+  readonly #declared = new Map<string, string>();
+  /** Bindings new code refers to: never dropped as unused. */
+  readonly #kept = new Set<string>();
+  /** What each request resolved to, so that repeated requests agree. */
+  readonly #resolved = new Map<string, string>();
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, style: FileStyle, names: NamePicker, rewriter: Rewriter) {
+    this.#sourceCode = sourceCode;
+    this.#style = style;
+    this.#names = names;
+    this.#rewriter = rewriter;
+  }
+
+  get style(): FileStyle {
+    return this.#style;
+  }
+
+  /**
+   * An expression for export `exported` of `module` (written without `node:`): a local name
+   * or `namespace.exported`. `builtin` says whether `module` is a Node core module, which
+   * decides the `node:` prefix of a new import.
+   */
+  named(module: string, exported: string, builtin: boolean): string {
+    const key = `${module}\0${exported}`;
+    const known = this.#resolved.get(key);
+    if (known !== undefined) return known;
+    const resolved = this.#resolve(module, exported, builtin);
+    this.#resolved.set(key, resolved);
+    return resolved;
+  }
+
+  /** Marks an existing binding as used by added code (`promisify(zlib.gzip)` uses `zlib`). */
+  keep(name: string): void {
+    this.#kept.add(name);
+  }
+
+  /** A module-level `const <name> = <init>;` after the imports, once per key; returns the name. */
+  declare(key: string, base: string, init: (name: string) => string): string {
+    const existing = this.#declared.get(key);
+    if (existing !== undefined) return existing;
+    const name = this.#names.pick(base, '');
+    this.#declared.set(key, name);
+    this.#declarations.push(`const ${name} = ${init(name)}${this.#style.semicolon}`);
+    return name;
+  }
+
+  #resolve(module: string, exported: string, builtin: boolean): string {
+    const body = this.#sourceCode.ast.body;
+    // An existing binding of exactly this export.
+    for (const statement of body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type' && normalize(statement.source.value) === module) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type' && importedName(specifier) === exported) {
+            return specifier.local.name;
+          }
+        }
+      }
+      for (const declarator of requireDeclarators(statement, module)) {
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        for (const property of declarator.id.properties) {
+          if (property.type === AST_NODE_TYPES.Property && !property.computed && keyName(property.key) === exported && property.value.type === AST_NODE_TYPES.Identifier) {
+            return property.value.name;
+          }
+        }
+      }
+    }
+    // A namespace of the module: `import * as fsp from 'fs/promises'`, `const fsp = require('fs/promises')`.
+    for (const statement of body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type' && normalize(statement.source.value) === module) {
+        const namespace = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
+        if (namespace && !this.#allReferencesRemoved(namespace.local)) return `${namespace.local.name}.${exported}`;
+      }
+      for (const declarator of requireDeclarators(statement, module)) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init?.type === AST_NODE_TYPES.CallExpression) return `${declarator.id.name}.${exported}`;
+      }
+    }
+    const local = this.#names.pick(exported);
+    const addition = { exported, local };
+    const slot = this.#slotFor(module);
+    if (slot) {
+      const list = this.#additions.get(slot) ?? [];
+      list.push(addition);
+      this.#additions.set(slot, list);
+    } else {
+      const written = builtin && this.#style.nodePrefix ? `node:${module}` : module;
+      const list = this.#newModules.get(written) ?? [];
+      list.push(addition);
+      this.#newModules.set(written, list);
+    }
+    return local;
+  }
+
+  readonly #slots = new Map<TSESTree.Node, Slot>();
+
+  /** An existing import of `module` that new names can join; one slot object per statement. */
+  #slotFor(module: string): Slot | undefined {
+    const found = this.#findSlot(module);
+    if (!found) return undefined;
+    const key = found.kind === 'esm' ? found.declaration : found.declarator;
+    const known = this.#slots.get(key);
+    if (known) return known;
+    this.#slots.set(key, found);
+    return found;
+  }
+
+  #findSlot(module: string): Slot | undefined {
+    for (const statement of this.#sourceCode.ast.body) {
+      if (
+        statement.type === AST_NODE_TYPES.ImportDeclaration &&
+        statement.importKind !== 'type' &&
+        normalize(statement.source.value) === module &&
+        statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier)
+      ) {
+        return { kind: 'esm', declaration: statement };
+      }
+      if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of requireDeclarators(statement, module)) {
+          if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init?.type === AST_NODE_TYPES.CallExpression) {
+            return { kind: 'cjs', statement, declarator: declarator as CjsSlot['declarator'] };
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  #allReferencesRemoved(identifier: TSESTree.Identifier): boolean {
+    if (this.#kept.has(identifier.name)) return false;
+    const variable = ASTUtils.findVariable(this.#sourceCode.getScope(identifier), identifier.name);
+    // `const { a } = require('m')` writes `a` once; only the reads are uses.
+    const reads = variable?.references.filter((reference) => !reference.init) ?? [];
+    if (reads.length === 0) return false;
+    return reads.every((reference) => this.#rewriter.wasRemoved(reference.identifier));
+  }
+
+  /** Writes every import change. Call once, after all sites are rewritten. */
+  finish(): void {
+    const { eol, semicolon, quote } = this.#style;
+    const body = this.#sourceCode.ast.body;
+    const handled = new Set<TSESTree.Node>();
+
+    for (const statement of body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type') {
+        const slot = [...this.#additions.keys()].find((candidate) => candidate.kind === 'esm' && candidate.declaration === statement);
+        this.#rewriteEsm(statement, slot ? (this.#additions.get(slot) ?? []) : []);
+        handled.add(statement);
+      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        this.#rewriteCjs(statement);
+      }
+    }
+
+    const lines: string[] = [];
+    for (const [specifier, additions] of this.#newModules) {
+      const list = additions.map((addition) => this.#specifierText(addition)).join(', ');
+      lines.push(
+        this.#style.moduleSystem === 'esm'
+          ? `import { ${list} } from ${quote}${specifier}${quote}${semicolon}`
+          : `const { ${list} } = require(${quote}${specifier}${quote})${semicolon}`,
+      );
+    }
+    lines.push(...this.#declarations);
+    if (lines.length === 0) return;
+
+    const anchor = this.#anchor();
+    if (anchor) {
+      this.#rewriter.after(anchor.range[1], lines.map((line) => `${eol}${line}`).join(''));
+    } else {
+      const first = body.find((statement) => !isDirective(statement));
+      if (first) this.#rewriter.before(first.range[0], lines.map((line) => `${line}${eol}`).join('') + eol);
+      else {
+        const end = this.#sourceCode.text.length;
+        this.#rewriter.after(end, (end > 0 && !this.#sourceCode.text.endsWith('\n') ? eol : '') + lines.map((line) => `${line}${eol}`).join(''));
+      }
+    }
+  }
+
+  #specifierText(addition: Addition): string {
+    if (addition.exported === addition.local) return addition.exported;
+    return this.#style.moduleSystem === 'esm' ? `${addition.exported} as ${addition.local}` : `${addition.exported}: ${addition.local}`;
+  }
+
+  /** The last top-level import or require statement: new imports go after it. */
+  #anchor(): TSESTree.Node | undefined {
+    let anchor: TSESTree.Node | undefined;
+    for (const statement of this.#sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) anchor = statement;
+      else if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => requireCallIn(declarator.init))) anchor = statement;
+      else if (isDirective(statement) && anchor === undefined) anchor = statement;
+    }
+    return anchor;
+  }
+
+  #rewriteEsm(declaration: TSESTree.ImportDeclaration, additions: readonly Addition[]): void {
+    const specifiers = declaration.specifiers;
+    const kept = specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type' ? true : !this.#allReferencesRemoved(specifier.local));
+    if (kept.length === specifiers.length && additions.length === 0) return;
+    if (kept.length === 0 && additions.length === 0) {
+      this.#removeStatement(declaration);
+      return;
+    }
+    const defaultPart = kept.find((specifier) => specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier);
+    const namespacePart = kept.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
+    const named = [...kept.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier).map((specifier) => this.#sourceCode.getText(specifier)), ...additions.map((addition) => this.#specifierText(addition))];
+    const first = specifiers[0];
+    const last = specifiers.at(-1);
+    if (!first || !last) return;
+    const closing = this.#sourceCode.getTokenAfter(last, { filter: (token) => token.value === 'from' });
+    if (!closing) return;
+    const clauseEnd = this.#sourceCode.getTokenBefore(closing);
+    if (!clauseEnd) return;
+    const original = this.#sourceCode.text.slice(first.range[0], clauseEnd.range[1]);
+    const parts: string[] = [];
+    if (defaultPart) parts.push(this.#sourceCode.getText(defaultPart));
+    if (namespacePart) parts.push(this.#sourceCode.getText(namespacePart));
+    if (named.length > 0) parts.push(this.#braces(named, original));
+    this.#rewriter.replaceRange(first.range[0], clauseEnd.range[1], parts.join(', '));
+  }
+
+  #rewriteCjs(statement: TSESTree.VariableDeclaration): void {
+    if (statement.declarations.length !== 1) return;
+    const [declarator] = statement.declarations;
+    const call = requireCallIn(declarator?.init);
+    if (!declarator || !call || declarator.init !== call) return;
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+      if (this.#allReferencesRemoved(declarator.id)) this.#removeStatement(statement);
+      return;
+    }
+    if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return;
+    const slot = [...this.#additions.keys()].find((candidate) => candidate.kind === 'cjs' && candidate.declarator === declarator);
+    const additions = slot ? (this.#additions.get(slot) ?? []) : [];
+    const properties = declarator.id.properties;
+    const kept = properties.filter(
+      (property) => !(property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && this.#allReferencesRemoved(property.value)),
+    );
+    if (kept.length === properties.length && additions.length === 0) return;
+    if (kept.length === 0 && additions.length === 0) {
+      this.#removeStatement(statement);
+      return;
+    }
+    const parts = [...kept.map((property) => this.#sourceCode.getText(property)), ...additions.map((addition) => this.#specifierText(addition))];
+    const pattern = declarator.id;
+    const inner = this.#sourceCode.text.slice(pattern.range[0], pattern.range[1]);
+    const typeAnnotation = pattern.typeAnnotation ? this.#sourceCode.getText(pattern.typeAnnotation) : '';
+    this.#rewriter.replaceRange(pattern.range[0], pattern.range[1], this.#braces(parts, inner) + typeAnnotation);
+  }
+
+  /** `{ a, b }`, laid out one per line when the original list was. */
+  #braces(items: readonly string[], original: string): string {
+    const open = original.indexOf('{');
+    const inside = open >= 0 ? original.slice(open + 1, original.lastIndexOf('}')) : '';
+    if (!inside.includes('\n')) return `{ ${items.join(', ')} }`;
+    const indent = /\n([ \t]*)\S/.exec(inside)?.[1] ?? '  ';
+    const closingIndent = /\n([ \t]*)$/.exec(inside)?.[1] ?? '';
+    const trailingComma = /,\s*$/.test(inside) ? ',' : '';
+    const { eol } = this.#style;
+    return `{${eol}${items.map((item) => `${indent}${item}`).join(`,${eol}`)}${trailingComma}${eol}${closingIndent}}`;
+  }
+
+  #removeStatement(statement: TSESTree.Node): void {
+    const text = this.#sourceCode.text;
+    let end = statement.range[1];
+    // Take the line break with it, so no blank line is left where the import was.
+    if (text.startsWith('\r\n', end)) end += 2;
+    else if (text[end] === '\n') end += 1;
+    let start = statement.range[0];
+    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+    this.#rewriter.replaceRange(start, end, '');
+  }
+}
+
+function importedName(specifier: TSESTree.ImportSpecifier): string {
+  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+}
+
+function keyName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
+  return undefined;
+}
+
+/** Top-level `const x = require('module')` / `const { a } = require('module')` declarators. */
+function requireDeclarators(statement: TSESTree.ProgramStatement, module: string): TSESTree.VariableDeclarator[] {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return [];
+  return statement.declarations.filter((declarator) => {
+    const call = declarator.init;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || requireCallIn(call) !== call) return false;
+    const argument = call.arguments[0];
+    return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' && normalize(argument.value) === module;
+  });
+}
+
+function isDirective(statement: TSESTree.ProgramStatement): boolean {
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
+}

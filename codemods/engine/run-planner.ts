@@ -1,0 +1,38 @@
+// Runs a codemod's planner on a file and guards its output: a file that does
+// not parse is reported and left alone; an output that does not re-parse is
+// never returned.
+
+import { parses, withDetector, type DetectorView } from './detector.js';
+import type { FileResult, SiteOutcome } from './types.js';
+
+export interface PlannedFile {
+  readonly output?: string;
+  readonly fixed: readonly SiteOutcome[];
+  readonly left: readonly SiteOutcome[];
+}
+
+export function runPlanner(source: string, filePath: string, plan: (view: DetectorView) => PlannedFile): FileResult {
+  const outcome = withDetector(source, filePath, plan);
+  if (!outcome.ok) {
+    return { fixed: [], left: [], error: { kind: 'parse', message: outcome.message, ...position(outcome) } };
+  }
+  const { output, fixed, left } = outcome.value;
+  if (output === undefined || output === source) return { fixed, left };
+  const check = parses(output, filePath);
+  if (!check.ok) {
+    const reason = 'the rewrite would not parse, so the file was left as it was';
+    return {
+      fixed: [],
+      left: [...fixed, ...left].map((site) => ({ ...site, reason: site.reason ?? reason })),
+      error: { kind: 'reparse', message: `the rewritten file does not parse (${check.message}); it was not written`, ...position(check) },
+    };
+  }
+  return { output, fixed, left };
+}
+
+function position(outcome: { readonly line?: number; readonly column?: number }): { line?: number; column?: number } {
+  return {
+    ...(outcome.line === undefined ? {} : { line: outcome.line }),
+    ...(outcome.column === undefined ? {} : { column: outcome.column }),
+  };
+}
