@@ -2,9 +2,10 @@
 // Each lives in its own folder: codemods/<name>/{transform.ts,README.md}.
 
 import { asyncApi } from './async-api/transform.js';
+import { busyWait } from './busy-wait/transform.js';
 import type { Codemod } from './engine/types.js';
 
-export const CODEMODS: readonly Codemod[] = [asyncApi];
+export const CODEMODS: readonly Codemod[] = [asyncApi, busyWait];
 
 export function codemodNames(): string[] {
   return CODEMODS.map((codemod) => codemod.name);

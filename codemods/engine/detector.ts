@@ -56,13 +56,17 @@ export function withDetector<T>(source: string, filePath: string, plan: (view: D
     },
   };
   // The filesystem root as cwd: a flat config only applies to files inside its cwd.
-  const absolute = path.resolve(filePath);
+  // ESLint lints only files a config names by more than `**/*`: name this one by its extension,
+  // and treat a file without one as JavaScript.
+  const resolved = path.resolve(filePath);
+  const extension = /^\.[A-Za-z0-9]+$/.test(path.extname(resolved)) ? path.extname(resolved) : '';
+  const absolute = extension === '' ? `${resolved}.js` : resolved;
   const linter = new Linter({ configType: 'flat', cwd: path.parse(absolute).root });
   const messages = linter.verify(
     source,
     [
       {
-        files: ['**/*'],
+        files: [`**/*${extension || '.js'}`],
         languageOptions: {
           parser: tsParser,
           sourceType: COMMONJS_EXTENSIONS.test(filePath) ? 'commonjs' : 'module',

@@ -3,6 +3,8 @@
 
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { walk } from '../../rules/analysis/ast.js';
+
 export interface FileStyle {
   readonly moduleSystem: 'esm' | 'commonjs';
   readonly quote: "'" | '"';
@@ -28,9 +30,7 @@ export function detectStyle(sourceCode: Readonly<TSESLint.SourceCode>, filePath:
   const firstString = specifierNodes[0] ?? firstStringLiteral(sourceCode);
   const quote = firstString && sourceCode.getText(firstString).startsWith('"') ? '"' : "'";
 
-  const statements = program.body.filter((statement) => statement.type !== AST_NODE_TYPES.FunctionDeclaration && statement.type !== AST_NODE_TYPES.ClassDeclaration);
-  const withSemicolon = statements.filter((statement) => sourceCode.getText(statement).trimEnd().endsWith(';')).length;
-  const semicolon = statements.length === 0 || withSemicolon * 2 >= statements.length ? ';' : '';
+  const semicolon = usesSemicolons(sourceCode) ? ';' : '';
 
   const builtins = specifierNodes.map((node) => node.value).filter((value) => value.startsWith('node:') || BUILTIN_NAMES.has(value));
   const nodePrefix = builtins.length === 0 || builtins.some((value) => value.startsWith('node:'));
@@ -74,4 +74,26 @@ function firstStringLiteral(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree
 
 export function moduleSpecifier(style: FileStyle, builtin: string): string {
   return style.nodePrefix ? `node:${builtin}` : builtin;
+}
+
+/** Statements that end in `;` in a file written with semicolons; the majority decides. */
+const SEMICOLON_STATEMENTS = new Set<string>([
+  AST_NODE_TYPES.ExpressionStatement,
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.VariableDeclaration,
+]);
+
+function usesSemicolons(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let ending = 0;
+  let bare = 0;
+  const visit = (node: TSESTree.Node): void => {
+    if (SEMICOLON_STATEMENTS.has(node.type) && !(node.parent?.type === AST_NODE_TYPES.ForStatement || node.parent?.type === AST_NODE_TYPES.ForOfStatement || node.parent?.type === AST_NODE_TYPES.ForInStatement)) {
+      if (sourceCode.getLastToken(node)?.value === ';') ending++;
+      else bare++;
+    }
+  };
+  for (const node of walk(sourceCode.ast, sourceCode.visitorKeys)) visit(node);
+  return ending >= bare;
 }

@@ -132,6 +132,8 @@ export class ImportPlan {
   }
 
   readonly #slots = new Map<TSESTree.Node, Slot>();
+  /** Import statements dropped as unused. */
+  readonly #removed = new Set<TSESTree.Node>();
 
   /** An existing import of `module` that new names can join; one slot object per statement. */
   #slotFor(module: string): Slot | undefined {
@@ -200,10 +202,16 @@ export class ImportPlan {
       );
     }
     lines.push(...this.#declarations);
+    const anchor = lines.length === 0 ? undefined : this.#anchor();
+    for (const statement of this.#removed) {
+      if (statement !== anchor) this.#deleteStatement(statement);
+    }
     if (lines.length === 0) return;
 
-    const anchor = this.#anchor();
-    if (anchor) {
+    if (anchor && this.#removed.has(anchor)) {
+      // The last import went away: the new ones take its place.
+      this.#rewriter.replaceRange(anchor.range[0], anchor.range[1], lines.join(eol));
+    } else if (anchor) {
       this.#rewriter.after(anchor.range[1], lines.map((line) => `${eol}${line}`).join(''));
     } else {
       const first = body.find((statement) => !isDirective(statement));
@@ -298,6 +306,10 @@ export class ImportPlan {
   }
 
   #removeStatement(statement: TSESTree.Node): void {
+    this.#removed.add(statement);
+  }
+
+  #deleteStatement(statement: TSESTree.Node): void {
     const text = this.#sourceCode.text;
     let end = statement.range[1];
     // Take the line break with it, so no blank line is left where the import was.

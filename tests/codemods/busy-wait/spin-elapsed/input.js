@@ -1,0 +1,7 @@
+export async function pause(ms) {
+  const start = Date.now();
+  while (Date.now() - start < ms) {
+    // spin
+  }
+  return 'done';
+}

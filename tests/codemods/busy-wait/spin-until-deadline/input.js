@@ -1,0 +1,12 @@
+export async function retry(task) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await task();
+    } catch {
+      const until = Date.now() + 2 ** attempt * 100;
+      // Back off before the next attempt.
+      while (Date.now() < until) {}
+    }
+  }
+  throw new Error('gave up');
+}
