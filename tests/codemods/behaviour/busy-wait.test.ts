@@ -42,9 +42,9 @@ async function ticksDuring(module: RetryModule): Promise<{ result: string; ticks
   let ticks = 0;
   const interval = setInterval(() => ticks++, 5);
   try {
-    const result = await module.retry(async (attempt) => {
-      if (attempt < 2) throw new Error(`attempt ${attempt} failed`);
-      return `succeeded on attempt ${attempt}`;
+    const result = await module.retry((attempt) => {
+      if (attempt < 2) return Promise.reject(new Error(`attempt ${attempt} failed`));
+      return Promise.resolve(`succeeded on attempt ${attempt}`);
     }, 60);
     return { result, ticks };
   } finally {
