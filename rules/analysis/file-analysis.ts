@@ -21,6 +21,8 @@ export interface FileAnalysis {
   readonly isWorkerFile: boolean;
   /** Blocking calls that run in an async function or a sync handler. */
   readonly findings: readonly Finding[];
+  /** Every blocking call the tracker found, wherever it runs (the codemods follow helpers with it). */
+  readonly sites: readonly BlockingSite[];
   /** Calls that send a function to a worker (`offload`, `runInExecutor`, `executor.submit`). */
   readonly offloadCalls: readonly OffloadCall[];
 }
@@ -65,6 +67,7 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
     },
     isWorkerFile,
     findings,
+    sites: tracking.sites,
     offloadCalls: tracking.offloadCalls,
   };
   analyses.set(sourceCode.ast, analysis);
