@@ -92,6 +92,7 @@ export class ImportPlan {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type' && normalize(statement.source.value) === module) {
         for (const specifier of statement.specifiers) {
           if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type' && importedName(specifier) === exported) {
+            this.#kept.add(specifier.local.name);
             return specifier.local.name;
           }
         }
@@ -100,6 +101,7 @@ export class ImportPlan {
         if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
         for (const property of declarator.id.properties) {
           if (property.type === AST_NODE_TYPES.Property && !property.computed && keyName(property.key) === exported && property.value.type === AST_NODE_TYPES.Identifier) {
+            this.#kept.add(property.value.name);
             return property.value.name;
           }
         }
@@ -109,10 +111,16 @@ export class ImportPlan {
     for (const statement of body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type' && normalize(statement.source.value) === module) {
         const namespace = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
-        if (namespace && !this.#allReferencesRemoved(namespace.local)) return `${namespace.local.name}.${exported}`;
+        if (namespace && !this.#allReferencesRemoved(namespace.local)) {
+          this.#kept.add(namespace.local.name);
+          return `${namespace.local.name}.${exported}`;
+        }
       }
       for (const declarator of requireDeclarators(statement, module)) {
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init?.type === AST_NODE_TYPES.CallExpression) return `${declarator.id.name}.${exported}`;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init?.type === AST_NODE_TYPES.CallExpression) {
+          this.#kept.add(declarator.id.name);
+          return `${declarator.id.name}.${exported}`;
+        }
       }
     }
     const local = this.#names.pick(exported);
@@ -257,12 +265,14 @@ export class ImportPlan {
     if (!closing) return;
     const clauseEnd = this.#sourceCode.getTokenBefore(closing);
     if (!clauseEnd) return;
-    const original = this.#sourceCode.text.slice(first.range[0], clauseEnd.range[1]);
+    // The clause starts at the default or namespace specifier, or at the `{` of the named ones.
+    const clauseStart = first.type === AST_NODE_TYPES.ImportSpecifier ? (this.#sourceCode.getTokenBefore(first)?.range[0] ?? first.range[0]) : first.range[0];
+    const original = this.#sourceCode.text.slice(clauseStart, clauseEnd.range[1]);
     const parts: string[] = [];
     if (defaultPart) parts.push(this.#sourceCode.getText(defaultPart));
     if (namespacePart) parts.push(this.#sourceCode.getText(namespacePart));
     if (named.length > 0) parts.push(this.#braces(named, original));
-    this.#rewriter.replaceRange(first.range[0], clauseEnd.range[1], parts.join(', '));
+    this.#rewriter.replaceRange(clauseStart, clauseEnd.range[1], parts.join(', '));
   }
 
   #rewriteCjs(statement: TSESTree.VariableDeclaration): void {
