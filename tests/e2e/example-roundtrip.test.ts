@@ -28,7 +28,7 @@ const fixedSites: Array<SiteOutcome & { file: string }> = [];
 const leftSites: Array<SiteOutcome & { file: string }> = [];
 
 interface ExampleModule {
-  createApp(options: { usersFile: string; dataDir: string; passwordIterations: number }): { listen(port: number, host: string, ready: () => void): Server };
+  createApp: (options: { usersFile: string; dataDir: string; passwordIterations: number }) => { listen(port: number, host: string, ready: () => void): Server };
 }
 
 const servers: Server[] = [];
@@ -61,7 +61,7 @@ beforeAll(async () => {
     }
     writeFileSync(file, text);
   }
-  const { seedData } = (await import(pathToFileURL(path.join(original, 'src/seed.js')).href)) as { seedData(dir: string, users: number): unknown };
+  const { seedData } = (await import(pathToFileURL(path.join(original, 'src/seed.js')).href)) as { seedData: (dir: string, users: number) => unknown };
   seedData(dataDir, 50);
 });
 
