@@ -23,13 +23,14 @@ type Plugins = NonNullable<Linter.Config['plugins']>;
 
 // n/no-sync asks for type information whenever the TypeScript parser offers node maps; it gets
 // the same syntax tree without them, as a JavaScript project would give it.
-const untypedParser: Linter.Parser = {
+type ParseResult = ReturnType<typeof tsParser.parseForESLint>;
+const untypedParser = {
   meta: { name: 'typescript-without-services' },
-  parseForESLint(code: string, options?: Record<string, unknown>) {
-    const { ast, scopeManager, visitorKeys } = tsParser.parseForESLint(code, options);
-    return { ast, scopeManager, visitorKeys, services: {} } as unknown as ReturnType<NonNullable<Linter.Parser['parseForESLint']>>;
+  parseForESLint(code: string, options?: Record<string, unknown>): Omit<ParseResult, 'services'> & { services: object } {
+    const parsed: ParseResult = tsParser.parseForESLint(code, options);
+    return { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, services: {} };
   },
-} as Linter.Parser;
+} as unknown as Linter.Parser;
 
 function reportedLines(file: string, text: string, rules: Linter.RulesRecord, plugins: Plugins, parser: Linter.Parser = tsParser): number[] {
   const linter = new Linter({ configType: 'flat', cwd: corpus });
