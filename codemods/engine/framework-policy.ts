@@ -14,7 +14,24 @@ export type AsyncPolicy =
   | { readonly kind: 'next' }
   | { readonly kind: 'refuse'; readonly reason: string };
 
-const AWAITING_FRAMEWORKS = new Set(['Fastify', 'Koa', 'koa-router', 'Hono', 'NestJS', 'NestJS GraphQL', 'Next.js', 'Remix', 'h3', 'routing-controllers', 'AWS Lambda', 'Azure Functions']);
+const AWAITING_FRAMEWORKS = new Set([
+  'Fastify',
+  'Koa',
+  'koa-router',
+  'Hono',
+  'NestJS',
+  'NestJS GraphQL',
+  'Next.js',
+  'Remix',
+  'h3',
+  'routing-controllers',
+  'AWS Lambda',
+  'Azure Functions',
+  // Queue processors and consumers: a rejected promise fails the job or message.
+  'BullMQ',
+  'Bull',
+  'kafkajs',
+]);
 const EXPRESS_LIKE = new Set(['Express', 'Express-style']);
 
 // One lookup per directory per run: many files share a package.json.

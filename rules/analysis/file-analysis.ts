@@ -45,7 +45,7 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
   let classifier: ContextClassifier | undefined;
   const getClassifier = (): ContextClassifier => {
     if (!classifier) {
-      const handlers = new HandlerIndex(sourceCode, context.filename, tracker, tracking, settings.handlers);
+      const handlers = new HandlerIndex(sourceCode, context.filename, tracker, tracking, settings.handlers, settings.disabledFamilies);
       const startup = new StartupIndex(sourceCode, tracking.pluginFunctions);
       classifier = new ContextClassifier(sourceCode, handlers, startup, settings.offloadWrappers);
     }

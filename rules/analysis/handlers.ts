@@ -9,7 +9,7 @@ import {
   LAMBDA_HANDLER_EXPORTS,
   TYPE_EVIDENCE,
 } from './frameworks/data.js';
-import type { HandlerInfo, HandlerRegistrar } from './frameworks/types.js';
+import type { HandlerFamily, HandlerInfo, HandlerRegistrar } from './frameworks/types.js';
 import { globalReferences } from './scope.js';
 import type { HandlerPattern } from './settings.js';
 import type { Registration, Tracker, TrackingResult } from './tracker.js';
@@ -35,6 +35,7 @@ export class HandlerIndex {
   private readonly tracker: Tracker;
   private readonly tracking: TrackingResult;
   private readonly patterns: readonly HandlerPattern[];
+  private readonly disabledFamilies: ReadonlySet<HandlerFamily>;
 
   constructor(
     sourceCode: Readonly<TSESLint.SourceCode>,
@@ -42,7 +43,9 @@ export class HandlerIndex {
     tracker: Tracker,
     tracking: TrackingResult,
     patterns: readonly HandlerPattern[],
+    disabledFamilies: ReadonlySet<HandlerFamily> = new Set(),
   ) {
+    this.disabledFamilies = disabledFamilies;
     this.sourceCode = sourceCode;
     this.filename = filename;
     this.tracker = tracker;
@@ -67,7 +70,12 @@ export class HandlerIndex {
   private addRegistration({ call, registrar }: Registration): void {
     const args = call.arguments;
     const label = registrationLabel(call, registrar);
-    const info: HandlerInfo = { framework: registrar.framework, role: registrar.role, ...(label ? { label } : {}) };
+    const info: HandlerInfo = {
+      framework: registrar.framework,
+      role: registrar.role,
+      ...(label ? { label } : {}),
+      ...(registrar.family ? { family: registrar.family } : {}),
+    };
     const spec = registrar.handlers;
     args.forEach((argument, index) => {
       if (spec.kind === 'named') {
@@ -80,8 +88,9 @@ export class HandlerIndex {
       const inner = unwrapExpression(argument);
       if (inner.type === AST_NODE_TYPES.ObjectExpression) {
         for (const { fn, key } of this.optionFunctions(inner, registrar.optionKeys ?? [])) {
-          const role = key === 'handler' ? info.role : key === 'errorHandler' ? 'error-handler' : 'hook';
-          this.add(fn, { ...info, role, ...(role === 'hook' ? { label: key } : {}) });
+          // Fastify's route options mix the handler with hooks; a consumer's options (`eachMessage`) are all handlers.
+          const role = key === 'handler' || (registrar.family ?? 'http') !== 'http' ? info.role : key === 'errorHandler' ? 'error-handler' : 'hook';
+          this.add(fn, { ...info, role, ...(role === 'hook' || role === 'message' ? { label: key } : {}) });
         }
         return;
       }
@@ -189,6 +198,7 @@ export class HandlerIndex {
     const userDecorators = this.patterns.filter((pattern) => pattern.kind === 'decorator');
     for (const classNode of topLevelClasses(this.sourceCode.ast)) {
       for (const framework of DECORATOR_FRAMEWORKS) {
+        const anyClass = framework.classDecorators.length === 0;
         const controller = classNode.decorators.find((decorator) =>
           framework.classDecorators.includes(this.decoratorImport(decorator, framework.modules) ?? ''),
         );
@@ -198,7 +208,7 @@ export class HandlerIndex {
           const method = name === undefined ? undefined : framework.perRequestInterfaces?.[name];
           if (method) perRequest.set(method, name!);
         }
-        if (!controller && perRequest.size === 0) continue;
+        if (!controller && !anyClass && perRequest.size === 0) continue;
         const prefix = controller ? decoratorPath(controller) : undefined;
         for (const member of classNode.body.body) {
           if (member.type !== AST_NODE_TYPES.MethodDefinition || member.value.type !== AST_NODE_TYPES.FunctionExpression) continue;
@@ -208,14 +218,19 @@ export class HandlerIndex {
             this.add(member.value, { framework: framework.framework, role: 'middleware', label: qualified });
             continue;
           }
-          if (!controller) continue;
+          if (!controller && !anyClass) continue;
           for (const decorator of member.decorators) {
             const imported = this.decoratorImport(decorator, framework.modules);
             const verb = imported === undefined ? undefined : framework.methodDecorators[imported];
             if (!verb) continue;
             const route = joinRoute(prefix, decoratorPath(decorator));
             const label = /^[A-Z]+$/.test(verb) ? `${qualified} (${verb} ${route})` : `${qualified} (${verb})`;
-            this.add(member.value, { framework: framework.framework, role: 'route', label });
+            this.add(member.value, {
+              framework: framework.framework,
+              role: framework.role ?? 'route',
+              label,
+              ...(framework.family ? { family: framework.family } : {}),
+            });
           }
         }
       }
@@ -361,6 +376,7 @@ export class HandlerIndex {
   // ── shared ───────────────────────────────────────────────────────────────────────────────
 
   private add(fn: FunctionNode, info: HandlerInfo): void {
+    if (info.family && this.disabledFamilies.has(info.family)) return;
     if (!this.known.has(fn)) this.known.set(fn, info);
   }
 
@@ -441,7 +457,8 @@ function hasRequestResponseParams(fn: FunctionNode): boolean {
 
 function registrationLabel(call: TSESTree.CallExpression | TSESTree.NewExpression, registrar: HandlerRegistrar): string | undefined {
   if (registrar.role !== 'route' || !registrar.method) {
-    return registrar.role === 'middleware' ? staticString(call.arguments[0]) : undefined;
+    // `app.use('/api', fn)`, `socket.on('chat', fn)`, `channel.consume('orders', fn)`.
+    return registrar.role === 'middleware' || registrar.role === 'message' ? staticString(call.arguments[0]) : undefined;
   }
   if (registrar.method === 'route') {
     const options = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;

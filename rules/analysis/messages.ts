@@ -56,7 +56,13 @@ function roleWord(handler: HandlerInfo): string {
     case 'error-handler':
       return 'error handler';
     case 'listener':
-      return 'request listener';
+      return handler.family === 'websocket' ? 'connection listener' : 'request listener';
+    case 'message':
+      return 'message handler';
+    case 'job':
+      return 'job processor';
+    case 'schedule':
+      return 'scheduled task';
   }
 }
 

@@ -126,5 +126,15 @@ export const SETTINGS_SCHEMA: SchemaObject = {
         else: { if: { required: ['decorators'] }, then: decoratorHandler, else: registrarHandler },
       },
     },
+    handlerFamilies: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Which kinds of per-event code count as handlers besides HTTP. Each is on unless set to false.',
+      properties: {
+        messaging: { type: 'boolean', description: 'Queue processors and broker consumers: BullMQ, Bull, bee-queue, kafkajs, amqplib, NestJS @MessagePattern/@EventPattern.' },
+        websocket: { type: 'boolean', description: 'WebSocket connection and message handlers: socket.io, ws, NestJS @SubscribeMessage.' },
+        scheduled: { type: 'boolean', description: 'Scheduled tasks: NestJS @Cron, @Interval and @Timeout.' },
+      },
+    },
   },
 };

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type SchemaObject } from 'ajv';
 
 import type { Family, Severity } from './catalog/types.js';
+import type { HandlerFamily } from './frameworks/types.js';
 import { SETTINGS_SCHEMA } from './settings-schema.js';
 
 /**
@@ -55,9 +56,11 @@ export interface UnblockSettings {
   readonly typeApis: readonly TypeBlockingApi[];
   readonly offloadWrappers: readonly string[];
   readonly handlers: readonly HandlerPattern[];
+  /** Handler families turned off (`settings.unblock.handlerFamilies: { messaging: false }`). */
+  readonly disabledFamilies: ReadonlySet<HandlerFamily>;
 }
 
-export const EMPTY_SETTINGS: UnblockSettings = { moduleApis: [], typeApis: [], offloadWrappers: [], handlers: [] };
+export const EMPTY_SETTINGS: UnblockSettings = { moduleApis: [], typeApis: [], offloadWrappers: [], handlers: [], disabledFamilies: new Set() };
 
 export class UnblockSettingsError extends Error {
   override readonly name = 'UnblockSettingsError';
@@ -122,6 +125,7 @@ interface RawSettings {
   blockingApis?: Array<{ module?: string; path?: string | string[]; type?: Record<string, unknown>; methods?: string[]; family?: Family; severity?: Severity; replacement?: string }>;
   offloadWrappers?: string[];
   handlers?: Array<{ module?: string; factory?: string | string[]; construct?: 'call' | 'either' | 'new'; methods?: string[]; exports?: string[]; decorators?: string[]; framework?: string }>;
+  handlerFamilies?: Partial<Record<HandlerFamily, boolean>>;
 }
 
 /** Validates against SETTINGS_SCHEMA, then normalises: defaults, split paths, no `node:` prefix. */
@@ -155,7 +159,12 @@ function parse(raw: unknown): UnblockSettings {
       framework: pattern.framework ?? module,
     };
   });
-  return { moduleApis, typeApis, offloadWrappers: settings.offloadWrappers ?? [], handlers };
+  const disabledFamilies = new Set(
+    Object.entries(settings.handlerFamilies ?? {})
+      .filter(([, enabled]) => enabled === false)
+      .map(([family]) => family as HandlerFamily),
+  );
+  return { moduleApis, typeApis, offloadWrappers: settings.offloadWrappers ?? [], handlers, disabledFamilies };
 }
 
 const cache = new WeakMap<object, UnblockSettings>();

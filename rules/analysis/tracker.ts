@@ -276,7 +276,19 @@ export class Tracker {
     if (outcome.blocking && !(outcome.blocking.syncUnlessCallback && endsWithCallback(call))) {
       this.sites.push({ node: call, entry: outcome.blocking, form: 'call', ...this.origin(callee, value) });
     }
-    if (outcome.registrar) this.registrations.push({ call, registrar: outcome.registrar });
+    if (outcome.registrar) {
+      this.registrations.push({ call, registrar: outcome.registrar });
+      const gives = outcome.registrar.gives;
+      if (gives) {
+        // `io.on('connection', (socket) => …)`: the handler's parameter is a framework object.
+        for (const argument of call.arguments) {
+          for (const fn of this.functionsOf(argument)) {
+            const parameter = fn.params[gives.parameter];
+            if (parameter) this.bindPattern(parameter, { kind: 'instance', type: gives.type });
+          }
+        }
+      }
+    }
     if (outcome.offload) this.offloadCalls.push({ call, point: outcome.offload });
     if (outcome.plugin) {
       const plugin = outcome.plugin;

@@ -52,9 +52,23 @@ export const FRAMEWORK_FACTORIES: readonly InstanceFactory[] = [
   { modules: ['@koa/router', 'koa-router'], path: [], construct: 'either', produces: 'koa-router.Router' },
   { modules: ['@koa/router', 'koa-router'], path: ['Router'], construct: 'either', produces: 'koa-router.Router' },
   { modules: ['hono', 'hono/tiny', 'hono/quick'], path: ['Hono'], construct: 'new', produces: 'hono.Hono' },
+
+  // Beyond HTTP: code that runs per message or per event on the loop.
+  { modules: ['socket.io'], path: ['Server'], construct: 'new', produces: 'socket.io.Server' },
+  { modules: ['socket.io'], path: [], construct: 'either', produces: 'socket.io.Server' },
+  { modules: ['ws'], path: ['WebSocketServer'], construct: 'new', produces: 'ws.Server' },
+  { modules: ['ws'], path: ['Server'], construct: 'new', produces: 'ws.Server' },
+  { modules: ['bull'], path: [], construct: 'either', produces: 'bull.Queue' },
+  { modules: ['bee-queue'], path: [], construct: 'new', produces: 'bull.Queue' },
+  { modules: ['kafkajs'], path: ['Kafka'], construct: 'new', produces: 'kafkajs.Kafka' },
+  { modules: ['amqplib'], path: ['connect'], construct: 'call', produces: 'amqplib.Connection' },
 ];
 
 export const FRAMEWORK_TRANSITIONS: readonly TypeTransition[] = [
+  { receiver: 'socket.io.Server', method: 'of', returns: 'socket.io.Server' },
+  { receiver: 'kafkajs.Kafka', method: 'consumer', returns: 'kafkajs.Consumer' },
+  { receiver: 'amqplib.Connection', method: 'createChannel', returns: 'amqplib.Channel' },
+  { receiver: 'amqplib.Connection', method: 'createConfirmChannel', returns: 'amqplib.Channel' },
   { receiver: 'express.Application', method: 'route', returns: 'express.Route' },
   { receiver: 'express.Router', method: 'route', returns: 'express.Route' },
   { receiver: 'hono.Hono', method: 'basePath', returns: 'hono.Hono' },
@@ -186,6 +200,36 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
     handlers: { kind: 'options' },
     optionKeys: ['handler'],
   },
+
+  // WebSocket servers: the connection callback and each socket's message handlers.
+  {
+    framework: 'socket.io',
+    receiver: 'socket.io.Server',
+    method: 'on',
+    role: 'listener',
+    family: 'websocket',
+    handlers: { kind: 'named', nameArgument: 0, names: ['connection', 'connect'] },
+    gives: { parameter: 0, type: 'socket.io.Socket' },
+  },
+  { framework: 'socket.io', receiver: 'socket.io.Server', method: 'use', role: 'middleware', family: 'websocket', handlers: { kind: 'functions' } },
+  { framework: 'socket.io', receiver: 'socket.io.Socket', method: 'on', role: 'message', family: 'websocket', handlers: { kind: 'functions' } },
+  { framework: 'socket.io', receiver: 'socket.io.Socket', method: 'use', role: 'middleware', family: 'websocket', handlers: { kind: 'functions' } },
+  {
+    framework: 'ws',
+    receiver: 'ws.Server',
+    method: 'on',
+    role: 'listener',
+    family: 'websocket',
+    handlers: { kind: 'named', nameArgument: 0, names: ['connection'] },
+    gives: { parameter: 0, type: 'ws.WebSocket' },
+  },
+  { framework: 'ws', receiver: 'ws.WebSocket', method: 'on', role: 'message', family: 'websocket', handlers: { kind: 'named', nameArgument: 0, names: ['message'] } },
+
+  // Queues and brokers: a processor or consumer runs once per job or message.
+  { framework: 'BullMQ', modules: ['bullmq'], path: ['Worker'], role: 'job', family: 'messaging', handlers: { kind: 'functions' } },
+  { framework: 'Bull', receiver: 'bull.Queue', method: 'process', role: 'job', family: 'messaging', handlers: { kind: 'functions' } },
+  { framework: 'kafkajs', receiver: 'kafkajs.Consumer', method: 'run', role: 'message', family: 'messaging', handlers: { kind: 'options' }, optionKeys: ['eachMessage', 'eachBatch'] },
+  { framework: 'amqplib', receiver: 'amqplib.Channel', method: 'consume', role: 'message', family: 'messaging', handlers: { kind: 'functions' } },
 ];
 
 /** Globals that register handlers without an import (Nuxt auto-imports h3's helpers). */
@@ -256,6 +300,31 @@ export const DECORATOR_FRAMEWORKS: readonly DecoratorFramework[] = [
     modules: ['@nestjs/graphql'],
     classDecorators: ['Resolver'],
     methodDecorators: { Query: 'query', Mutation: 'mutation', ResolveField: 'field', Subscription: 'subscription' },
+  },
+  // Per-event methods of NestJS providers: schedules, microservice patterns, gateway messages.
+  {
+    framework: 'NestJS',
+    modules: ['@nestjs/schedule'],
+    classDecorators: [],
+    role: 'schedule',
+    family: 'scheduled',
+    methodDecorators: { Cron: 'cron', Interval: 'interval', Timeout: 'timeout' },
+  },
+  {
+    framework: 'NestJS',
+    modules: ['@nestjs/microservices'],
+    classDecorators: [],
+    role: 'message',
+    family: 'messaging',
+    methodDecorators: { MessagePattern: 'message pattern', EventPattern: 'event pattern' },
+  },
+  {
+    framework: 'NestJS',
+    modules: ['@nestjs/websockets'],
+    classDecorators: ['WebSocketGateway'],
+    role: 'message',
+    family: 'websocket',
+    methodDecorators: { SubscribeMessage: 'message' },
   },
   {
     framework: 'routing-controllers',

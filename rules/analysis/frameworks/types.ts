@@ -1,6 +1,13 @@
 /** The vocabulary of the handler knowledge: how each framework registers code that runs per request. */
 
-export type HandlerRole = 'error-handler' | 'hook' | 'listener' | 'middleware' | 'route';
+export type HandlerRole = 'error-handler' | 'hook' | 'job' | 'listener' | 'message' | 'middleware' | 'route' | 'schedule';
+
+/**
+ * What a handler serves: HTTP requests, or work that also runs per event on the loop: queue and
+ * broker messages, WebSocket messages, scheduled tasks. `settings.unblock.handlerFamilies` can turn
+ * the non-HTTP families off.
+ */
+export type HandlerFamily = 'http' | 'messaging' | 'scheduled' | 'websocket';
 
 export interface HandlerInfo {
   /** Display name of the framework: `Express`, `Fastify`, `Next.js`. */
@@ -8,6 +15,8 @@ export interface HandlerInfo {
   readonly role: HandlerRole;
   /** `GET /users`, `onRequest`, or the exported name; undefined when nothing better is known. */
   readonly label?: string;
+  /** Undefined means `http`. */
+  readonly family?: HandlerFamily;
 }
 
 /** Which arguments of a registering call carry handler functions. */
@@ -36,6 +45,9 @@ export interface HandlerRegistrar {
   readonly optionKeys?: readonly string[];
   /** The type the call returns, for chains (`app.get(…).post(…)`, `http.createServer` → Server). */
   readonly returns?: string;
+  readonly family?: HandlerFamily;
+  /** A handler parameter that receives a framework object (`io.on('connection', (socket) => …)`). */
+  readonly gives?: { readonly parameter: number; readonly type: string };
 }
 
 /** A call whose function argument receives a framework object as a parameter (Fastify plugins). */
@@ -63,7 +75,11 @@ export interface TypeEvidence {
 export interface DecoratorFramework {
   readonly framework: string;
   readonly modules: readonly string[];
+  /** Class decorators that make a class a controller; empty when the method decorators count in any class. */
   readonly classDecorators: readonly string[];
+  /** Role of the decorated methods. Default: `route`. */
+  readonly role?: HandlerRole;
+  readonly family?: HandlerFamily;
   /** Method decorator → HTTP verb (or operation kind for GraphQL). */
   readonly methodDecorators: Readonly<Record<string, string>>;
   /** Interfaces whose methods run per request when a class implements them (`CanActivate.canActivate`). */
