@@ -16,5 +16,18 @@ export const recommendedRules = entries((name) => {
   return docs?.recommended === true && docs.requiresTypeChecking !== true;
 });
 
+/** Rules whose detection grows with type information, through their `typeAware` option. */
+const TYPE_AWARE_RULES: readonly RuleName[] = ['no-blocking-in-async', 'no-blocking-in-handler', 'no-transitive-blocking'];
+
+/**
+ * `recommended` plus typed detection: blocking methods on receivers of known types wherever they
+ * come from. Needs `parserOptions.projectService`; each rule throws, naming itself, without it.
+ */
+export const recommendedTypeCheckedRules: Partial<RuleEntries> = Object.fromEntries(
+  Object.entries(recommendedRules).map(([id, entry]) =>
+    TYPE_AWARE_RULES.some((name) => id === `unblock/${name}`) ? [id, ['error', { typeAware: true }]] : [id, entry],
+  ),
+);
+
 /** Every rule. */
 export const allRules = entries(() => true);

@@ -1,8 +1,8 @@
 import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from './analysis/blocking-options.js';
 import { createRule } from './analysis/create-rule.js';
-import { analyzeFile } from './analysis/file-analysis.js';
 import { describeContext, describeFix } from './analysis/messages.js';
 import { userApiIds } from './analysis/report-data.js';
+import { ruleView } from './analysis/rule-findings.js';
 import { awaitSuggestion } from './analysis/suggestions.js';
 
 export type Options = [BlockingRuleOptions];
@@ -28,11 +28,11 @@ export default createRule<Options, MessageId>({
     defaultOptions: [BLOCKING_RULE_DEFAULTS],
   },
   create(context, [options]) {
-    const analysis = () => analyzeFile(context);
+    const view = ruleView(context, RULE_NAME, options.typeAware);
     const include = createEntryFilter(RULE_NAME, options, userApiIds(context));
     return {
       'Program:exit'() {
-        for (const finding of analysis().findings) {
+        for (const finding of view().findings) {
           const { site, context: where } = finding;
           if (where.kind !== 'async' || site.entry.family === 'sleep' || !include(site.entry)) continue;
           const suggestion = awaitSuggestion(finding, context.sourceCode);

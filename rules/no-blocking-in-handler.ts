@@ -1,8 +1,8 @@
 import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from './analysis/blocking-options.js';
 import { createRule } from './analysis/create-rule.js';
-import { analyzeFile } from './analysis/file-analysis.js';
 import { describeContext, describeFix } from './analysis/messages.js';
 import { userApiIds } from './analysis/report-data.js';
+import { ruleView } from './analysis/rule-findings.js';
 
 export type Options = [BlockingRuleOptions];
 export type MessageId = 'blockingCall' | 'blockingCallback';
@@ -25,10 +25,11 @@ export default createRule<Options, MessageId>({
     defaultOptions: [BLOCKING_RULE_DEFAULTS],
   },
   create(context, [options]) {
+    const view = ruleView(context, RULE_NAME, options.typeAware);
     const include = createEntryFilter(RULE_NAME, options, userApiIds(context));
     return {
       'Program:exit'() {
-        for (const { site, context: where } of analyzeFile(context).findings) {
+        for (const { site, context: where } of view().findings) {
           // Async handlers belong to no-blocking-in-async; each site is reported by one rule only.
           if (where.kind !== 'handler' || site.entry.family === 'sleep' || !include(site.entry)) continue;
           context.report({

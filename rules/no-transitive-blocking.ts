@@ -1,9 +1,9 @@
 import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from './analysis/blocking-options.js';
 import { CallGraph } from './analysis/call-graph.js';
 import { createRule } from './analysis/create-rule.js';
-import { analyzeFile } from './analysis/file-analysis.js';
 import { describeContext, describeFix } from './analysis/messages.js';
 import { userApiIds } from './analysis/report-data.js';
+import { ruleView } from './analysis/rule-findings.js';
 
 export type Options = [BlockingRuleOptions];
 export type MessageId = 'transitiveCall';
@@ -25,12 +25,13 @@ export default createRule<Options, MessageId>({
     defaultOptions: [BLOCKING_RULE_DEFAULTS],
   },
   create(context, [options]) {
+    const view = ruleView(context, RULE_NAME, options.typeAware);
     const include = createEntryFilter(RULE_NAME, options, userApiIds(context));
     return {
       'Program:exit'() {
-        const analysis = analyzeFile(context);
+        const { analysis, sites: allSites } = view();
         // Without a blocking call anywhere in the file there is no chain to find.
-        const sites = analysis.sites.filter((site) => include(site.entry));
+        const sites = allSites.filter((site) => include(site.entry));
         if (sites.length === 0 || analysis.isWorkerFile) return;
         const graph = new CallGraph(context.sourceCode, sites);
         for (const { call, target } of graph.allCalls()) {

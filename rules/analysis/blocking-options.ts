@@ -9,9 +9,11 @@ export interface BlockingRuleOptions {
   readonly allow?: readonly string[];
   /** Also report APIs the catalog rates `low` (a few random bytes without a callback). */
   readonly includeLowSeverity?: boolean;
+  /** Use type information to find blocking methods on receivers from anywhere (needs `parserOptions.projectService`). */
+  readonly typeAware?: boolean;
 }
 
-export const BLOCKING_RULE_DEFAULTS: Required<BlockingRuleOptions> = { allow: [], includeLowSeverity: false };
+export const BLOCKING_RULE_DEFAULTS: Required<BlockingRuleOptions> = { allow: [], includeLowSeverity: false, typeAware: false };
 
 export const BLOCKING_RULE_SCHEMA: JSONSchema4 = {
   type: 'object',
@@ -27,6 +29,11 @@ export const BLOCKING_RULE_SCHEMA: JSONSchema4 = {
     includeLowSeverity: {
       type: 'boolean',
       description: 'Also report APIs the catalog rates low severity, such as `crypto.randomBytes(16)` without a callback.',
+    },
+    typeAware: {
+      type: 'boolean',
+      description:
+        "Use type information: blocking methods on receivers of known types wherever they come from (better-sqlite3, node:sqlite, `settings.unblock.blockingApis` types). Needs `parserOptions.projectService`; on in configs['recommended-type-checked'].",
     },
   },
 };

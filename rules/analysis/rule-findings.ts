@@ -1,0 +1,27 @@
+// What a rule sees of the file: the shared syntactic analysis, plus, in the
+// type-aware configuration, the blocking methods found through types.
+
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { analyzeFile, type FileAnalysis, type Finding } from './file-analysis.js';
+import type { BlockingSite } from './tracker.js';
+import { analyzeTypes, requireTypeInformation } from './typed-receivers.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export interface RuleView {
+  readonly analysis: FileAnalysis;
+  readonly findings: readonly Finding[];
+  readonly sites: readonly BlockingSite[];
+}
+
+/** Checks for type information at once when `typeAware` is on, so a misconfiguration fails loudly. */
+export function ruleView(context: AnyContext, ruleName: string, typeAware: boolean | undefined): () => RuleView {
+  if (typeAware) requireTypeInformation(context, ruleName);
+  return () => {
+    const analysis = analyzeFile(context);
+    if (!typeAware) return { analysis, findings: analysis.findings, sites: analysis.sites };
+    const typed = analyzeTypes(context, analysis);
+    return { analysis, findings: [...analysis.findings, ...typed.findings], sites: [...analysis.sites, ...typed.sites] };
+  };
+}
