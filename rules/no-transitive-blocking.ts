@@ -1,5 +1,13 @@
+import path from 'node:path';
+
+import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+
+import { walk } from './analysis/ast.js';
 import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from './analysis/blocking-options.js';
 import { CallGraph } from './analysis/call-graph.js';
+import type { ExecutionContext } from './analysis/contexts.js';
+import { CrossModuleSummaries } from './analysis/cross-module.js';
+import type { FileAnalysis } from './analysis/file-analysis.js';
 import { createRule } from './analysis/create-rule.js';
 import { describeContext, describeFix } from './analysis/messages.js';
 import { userApiIds } from './analysis/report-data.js';
@@ -30,32 +38,54 @@ export default createRule<Options, MessageId>({
     return {
       'Program:exit'() {
         const { analysis, sites: allSites } = view();
-        // Without a blocking call anywhere in the file there is no chain to find.
+        if (analysis.isWorkerFile) return;
+        // Without a blocking call anywhere in the file there is no local chain to find.
         const sites = allSites.filter((site) => include(site.entry));
-        if (sites.length === 0 || analysis.isWorkerFile) return;
         const graph = new CallGraph(context.sourceCode, sites);
-        for (const { call, target } of graph.allCalls()) {
-          const chain = graph.chainFrom(target);
-          if (!chain) continue;
-          const where = analysis.classifier.classify(call);
-          if (!where) continue;
-          const { site } = chain;
-          // Name the first step as the call writes it (`this.load`, `readPublic`), which also covers factory closures.
-          const callee = context.sourceCode.getText(call.callee);
-          const steps = [callee.length <= 40 ? callee : (chain.functions[0] ?? 'the helper'), ...chain.functions.slice(1), site.entry.display];
-          context.report({
-            node: call,
-            messageId: 'transitiveCall',
-            data: {
-              callee: steps[0]!,
-              context: describeContext(where),
-              chain: steps.join(' → '),
-              line: String(site.node.loc.start.line),
-              fix: describeFix(site.entry, site.module),
-            },
-          });
+        const resolved = new Set<TSESTree.Node>();
+        if (sites.length > 0) {
+          for (const { call, target } of graph.allCalls()) {
+            resolved.add(call);
+            const chain = graph.chainFrom(target);
+            if (!chain) continue;
+            const where = analysis.classifier.classify(call);
+            if (!where) continue;
+            const { site } = chain;
+            report(call, where, [...chain.functions.slice(1), site.entry.display], String(site.node.loc.start.line), describeFix(site.entry, site.module));
+          }
         }
+        if (options.typeAware) reportAcrossModules(analysis, resolved);
       },
     };
+
+    function report(call: TSESTree.CallExpression, where: ExecutionContext, rest: readonly string[], line: string, fix: string): void {
+      // Name the first step as the call writes it (`this.load`, `readPublic`), which also covers factory closures.
+      const written = context.sourceCode.getText(call.callee);
+      const callee = written.length <= 40 ? written : 'the helper';
+      context.report({
+        node: call,
+        messageId: 'transitiveCall',
+        data: { callee, context: describeContext(where), chain: [callee, ...rest].join(' → '), line, fix },
+      });
+    }
+
+    /** Calls into other modules of the program, followed through the type checker. */
+    function reportAcrossModules(analysis: FileAnalysis, resolvedLocally: ReadonlySet<TSESTree.Node>): void {
+      const services = ESLintUtils.getParserServices(context);
+      const summaries = new CrossModuleSummaries(services.program);
+      const fileName = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).fileName;
+      for (const node of walk(context.sourceCode.ast, context.sourceCode.visitorKeys)) {
+        if (node.type !== AST_NODE_TYPES.CallExpression || resolvedLocally.has(node)) continue;
+        const callee = node.callee;
+        if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+        const where = analysis.classifier.classify(node);
+        if (!where) continue;
+        const chain = summaries.chainForCallee(services.esTreeNodeToTSNodeMap.get(callee), fileName);
+        if (!chain || !include(chain.entry)) continue;
+        const file = path.relative(path.dirname(fileName), chain.file) || path.basename(chain.file);
+        report(node, where, [...chain.functions.slice(1), chain.entry.display], `${chain.line} of ${file}`, describeFix(chain.entry, undefined));
+      }
+    }
   },
 });
+

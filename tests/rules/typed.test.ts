@@ -13,7 +13,7 @@ import noBlockingInAsync from '../../rules/no-blocking-in-async.js';
 import noTransitiveBlocking from '../../rules/no-transitive-blocking.js';
 import './rule-tester.js';
 
-const fixtureDir = path.join(import.meta.dirname, 'typed-fixture');
+const fixtureDir = path.join(import.meta.dirname, 'fixtures', 'typed');
 
 const typedTester = new RuleTester({
   languageOptions: {
@@ -86,8 +86,44 @@ export async function report(client: LegacyClient) {
 });
 
 typedTester.run('no-transitive-blocking (typed)', noTransitiveBlocking, {
-  valid: [],
+  valid: [
+    // A helper whose blocking call fills a cache once.
+    {
+      code: `import { config } from './templates.js';
+export async function settings() {
+  return config();
+}`,
+      options: typeAware,
+    },
+    // An async helper's own calls are no-blocking-in-async's to report, in its own file.
+    {
+      code: `import { readAsync } from './templates.js';
+export async function page() {
+  return readAsync('x');
+}`,
+      options: typeAware,
+    },
+    // Without typeAware, another module's helpers are not followed.
+    `import { loadTemplate } from './templates.js';
+export async function page() {
+  return loadTemplate('home');
+}`,
+  ],
   invalid: [
+    {
+      code: `import { loadTemplate, compress } from './templates.js';
+import { renderPage } from './index.js';
+export async function page() {
+  const html = loadTemplate('home');
+  return [compress(html), renderPage('about')];
+}`,
+      options: typeAware,
+      errors: [
+        { messageId: 'transitiveCall', line: 4, column: 16, data: { callee: 'loadTemplate', context: 'async function `page`', chain: 'loadTemplate → fs.readFileSync', line: '6 of templates.ts', fix: 'use `fs.promises.readFile`' } },
+        { messageId: 'transitiveCall', line: 5, column: 11, data: { callee: 'compress', context: 'async function `page`', chain: 'compress → zlib.gzipSync', line: '9 of templates.ts', fix: 'use `util.promisify(zlib.gzip)`' } },
+        { messageId: 'transitiveCall', line: 5, column: 27, data: { callee: 'renderPage', context: 'async function `page`', chain: 'renderPage → loadTemplate → fs.readFileSync', line: '6 of templates.ts', fix: 'use `fs.promises.readFile`' } },
+      ],
+    },
     {
       code: `import { findUser } from './db.js';
 function userName(id: number) {
