@@ -7,6 +7,7 @@ import path from 'node:path';
 
 const benches = [
   ['lint', 'bench/lint/index.mjs'],
+  ['lint typed', 'bench/lint/typed.mjs'],
   ['runtime', 'bench/runtime/index.mjs'],
   ['runtime soak', 'bench/runtime/soak.mjs'],
   ['runtime defaults', 'bench/runtime/defaults.mjs'],
