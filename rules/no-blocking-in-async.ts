@@ -34,7 +34,7 @@ export default createRule<Options, MessageId>({
       'Program:exit'() {
         for (const finding of view().findings) {
           const { site, context: where } = finding;
-          if (where.kind !== 'async' || site.entry.family === 'sleep' || !include(site.entry)) continue;
+          if (where.kind !== 'async' || site.entry.family === 'sleep' || !include(site.entry, site.module)) continue;
           const suggestion = awaitSuggestion(finding, context.sourceCode);
           context.report({
             node: site.node,

@@ -31,7 +31,7 @@ export default createRule<Options, MessageId>({
       'Program:exit'() {
         for (const { site, context: where } of view().findings) {
           // Async handlers belong to no-blocking-in-async; each site is reported by one rule only.
-          if (where.kind !== 'handler' || site.entry.family === 'sleep' || !include(site.entry)) continue;
+          if (where.kind !== 'handler' || site.entry.family === 'sleep' || !include(site.entry, site.module)) continue;
           context.report({
             node: site.node,
             messageId: site.form === 'call' ? 'blockingCall' : 'blockingCallback',

@@ -40,7 +40,7 @@ export default createRule<Options, MessageId>({
         const { analysis, sites: allSites } = view();
         if (analysis.isWorkerFile) return;
         // Without a blocking call anywhere in the file there is no local chain to find.
-        const sites = allSites.filter((site) => include(site.entry));
+        const sites = allSites.filter((site) => include(site.entry, site.module));
         const graph = new CallGraph(context.sourceCode, sites);
         const resolved = new Set<TSESTree.Node>();
         if (sites.length > 0) {

@@ -48,15 +48,17 @@ export function createEntryFilter(
   ruleName: string,
   options: BlockingRuleOptions,
   extraIds: readonly string[] = [],
-): (entry: ApiEntry) => boolean {
-  const allow = new Set(options.allow ?? []);
-  if (allow.size > 0) validateAllow(ruleName, allow, extraIds);
+): (entry: ApiEntry, module?: string) => boolean {
+  if ((options.allow ?? []).length > 0) validateAllow(ruleName, new Set(options.allow), extraIds);
+  // Catalog ids and modules are written without `node:`; users write either, so accept both.
+  const allow = new Set((options.allow ?? []).map((item) => item.replace(/^node:/, '')));
   const includeLow = options.includeLowSeverity ?? false;
-  return (entry) => {
+  return (entry, module) => {
     if (entry.severity === 'low' && !includeLow) return false;
     if (allow.size === 0) return true;
     if (allow.has(entry.id) || allow.has(`${FAMILY_PREFIX}${entry.family}`)) return false;
-    if (isModuleApi(entry) && entry.modules.some((module) => allow.has(module))) return false;
+    // Allowing `graceful-fs` must not silence `node:fs`: match the module the call came through.
+    if (isModuleApi(entry) && (module === undefined ? entry.modules.some((name) => allow.has(name)) : allow.has(module.replace(/^node:/, '')))) return false;
     if (!isModuleApi(entry) && allow.has(entry.receiver.split('.')[0]!)) return false;
     return true;
   };

@@ -34,6 +34,29 @@ function readsClock(node: TSESTree.Node | null, sourceCode: Readonly<TSESLint.So
   return false;
 }
 
+/**
+ * True when evaluating `node` calls nothing but the clock. A loop whose condition or update calls
+ * something else (`queue.poll()`) is polling, which does work, not spinning.
+ */
+function callsOnlyTheClock(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  for (const child of walk(node, sourceCode.visitorKeys)) {
+    switch (child.type) {
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        // `new Date()` inside `new Date().getTime()` is a clock read of its own, so both pass.
+        if (!isClockRead(child, sourceCode)) return false;
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.YieldExpression:
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        return false;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
 /** A statement that does no real work while a loop waits: `;`, `i++`, `now = Date.now()`, `continue`. */
 function isTrivialStatement(statement: TSESTree.Statement, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   switch (statement.type) {
@@ -47,7 +70,8 @@ function isTrivialStatement(statement: TSESTree.Statement, sourceCode: Readonly<
       if (expression.type === AST_NODE_TYPES.UpdateExpression) return true;
       if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
         const right = unwrapExpression(expression.right);
-        return right.type === AST_NODE_TYPES.Literal || right.type === AST_NODE_TYPES.Identifier || readsClock(right, sourceCode) || right.type === AST_NODE_TYPES.BinaryExpression;
+        // `spins = spins + 1` is bookkeeping; `total = total + step()` is work the loop exists for.
+        return callsOnlyTheClock(right, sourceCode) && (right.type === AST_NODE_TYPES.Literal || right.type === AST_NODE_TYPES.Identifier || readsClock(right, sourceCode) || right.type === AST_NODE_TYPES.BinaryExpression);
       }
       return isClockRead(expression, sourceCode);
     }
@@ -78,7 +102,10 @@ function isAlwaysTrue(test: TSESTree.Expression | null): boolean {
 export function isSpinLoop(loop: LoopNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const body = loop.body;
   const statements = body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
-  if (readsClock(loop.test, sourceCode)) {
+  // `for (; Date.now() < end; queue.poll()) {}` polls in its update clause.
+  if (loop.type === AST_NODE_TYPES.ForStatement && loop.update && !callsOnlyTheClock(loop.update, sourceCode)) return false;
+  if (loop.test && readsClock(loop.test, sourceCode)) {
+    if (!callsOnlyTheClock(loop.test, sourceCode)) return false;
     return statements.every((statement) => isTrivialStatement(statement, sourceCode));
   }
   if (!isAlwaysTrue(loop.test) || loop.type === AST_NODE_TYPES.DoWhileStatement) return false;
@@ -111,10 +138,28 @@ export function remainingMilliseconds(loop: LoopNode, sourceCode: Readonly<TSESL
     const chain = node.type === AST_NODE_TYPES.CallExpression ? memberChain(node.callee)?.join('.') : undefined;
     return chain === 'Date.now' || chain === 'performance.now' ? sourceCode.getText(node) : undefined;
   };
+  // The operands are pasted into a new `+`/`-` expression, so any that is not a primary keeps
+  // its meaning only inside parentheses: `a ?? 100` must become `(a ?? 100) - Date.now()`.
+  const operand = (node: TSESTree.Node): string => (isPrimary(node) ? sourceCode.getText(node) : `(${sourceCode.getText(node)})`);
   const now = clock(left);
-  if (now) return `${sourceCode.getText(right)} - ${now}`;
+  if (now) return `${operand(right)} - ${now}`;
   if (left.type === AST_NODE_TYPES.BinaryExpression && left.operator === '-' && clock(left.left)) {
-    return `${sourceCode.getText(left.right)} + ${sourceCode.getText(right)} - ${clock(left.left)}`;
+    return `${operand(left.right)} + ${operand(right)} - ${clock(left.left)}`;
   }
   return undefined;
+}
+
+/** Expressions that bind tighter than any binary operator, so they need no parentheses as operands. */
+function isPrimary(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    default:
+      return false;
+  }
 }

@@ -338,8 +338,9 @@ export class HandlerIndex {
 
   /** Exported (ESM or CommonJS), a method of an exported class or object, or passed to a call. */
   private isExportedOrPassed(fn: FunctionNode): boolean {
-    let node: TSESTree.Node = fn;
     const parent = fn.parent;
+    // Start above the function itself, or the walk below stops at once on a function declaration.
+    let node: TSESTree.Node = parent;
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== fn) return true;
     if (parent.type === AST_NODE_TYPES.VariableDeclarator) node = parent.parent;
     if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) node = parent.parent.parent;
@@ -455,14 +456,17 @@ function hasRequestResponseParams(fn: FunctionNode): boolean {
   return request !== undefined && response !== undefined && REQUEST_PARAMETER_NAMES.has(request) && RESPONSE_PARAMETER_NAMES.has(response);
 }
 
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'any', 'trace', 'connect', 'search', 'purge']);
+
 function registrationLabel(call: TSESTree.CallExpression | TSESTree.NewExpression, registrar: HandlerRegistrar): string | undefined {
   if (registrar.role !== 'route' || !registrar.method) {
     // `app.use('/api', fn)`, `socket.on('chat', fn)`, `channel.consume('orders', fn)`.
     return registrar.role === 'middleware' || registrar.role === 'message' ? staticString(call.arguments[0]) : undefined;
   }
-  if (registrar.method === 'route') {
-    const options = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
-    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const first = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  // Fastify's `route({ method, url, handler })`; a user's `route('/x', fn)` is read like any verb.
+  if (registrar.method === 'route' && first?.type === AST_NODE_TYPES.ObjectExpression) {
+    const options = first;
     const read = (key: string): string | undefined => {
       const property = options.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && propertyKeyName(candidate) === key);
       return property?.type === AST_NODE_TYPES.Property ? staticString(property.value) : undefined;
@@ -476,9 +480,10 @@ function registrationLabel(call: TSESTree.CallExpression | TSESTree.NewExpressio
     const path = staticString(call.arguments[1]);
     return [verb, path].filter(Boolean).join(' ') || undefined;
   }
-  const verb = registrar.verb ?? registrar.method.toUpperCase();
+  // Only an HTTP method reads as a verb: `setNotFoundHandler` or `notFound` is not `SETNOTFOUNDHANDLER`.
+  const verb = registrar.verb ?? (HTTP_METHODS.has(registrar.method.toLowerCase()) ? registrar.method.toUpperCase() : undefined);
   const routePath = registrar.receiver === 'express.Route' ? routeChainPath(call) : staticString(call.arguments[0]);
-  return routePath === undefined ? verb : `${verb} ${routePath}`;
+  return [verb, routePath].filter(Boolean).join(' ') || undefined;
 }
 
 /** `app.route('/users').get(fn)`: the path lives on the `route()` call at the chain's start. */

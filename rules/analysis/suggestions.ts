@@ -23,6 +23,7 @@ export function awaitSuggestion(finding: Finding, sourceCode: Readonly<TSESLint.
   const call = site.node;
   if (call.type !== AST_NODE_TYPES.CallExpression || !awaitAllowedAt(call, context.fn)) return undefined;
   if (site.entry.dropIn === false || !sameResultExpected(call)) return undefined;
+  if (site.entry.twinSince !== undefined) return undefined;
   const recipe = recipeFor(site.entry, site.module);
   const callee = unwrapExpression(call.callee);
 
@@ -55,6 +56,10 @@ export function awaitSuggestion(finding: Finding, sourceCode: Readonly<TSESLint.
     replacement: calleeText,
     fix: (fixer) => {
       const argumentsText = sourceCode.text.slice(call.callee.range[1], call.range[1]);
+      // `await fs.readFileSync(p)` is already awaited: only the callee changes.
+      if (call.parent.type === AST_NODE_TYPES.AwaitExpression) {
+        return [fixer.replaceText(call.callee, calleeText), ...extraFixes.map((make) => make(fixer))];
+      }
       const awaited = `await ${calleeText}${argumentsText}`;
       return [fixer.replaceText(call, needsParentheses(call) ? `(${awaited})` : awaited), ...extraFixes.map((make) => make(fixer))];
     },

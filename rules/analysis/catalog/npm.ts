@@ -13,6 +13,7 @@ interface NpmApi {
   readonly recipe: Recipe;
   readonly severity?: Severity;
   readonly caveat?: string;
+  readonly twinSince?: number;
 }
 
 const twin = (name: string): Recipe => ({ kind: 'async-twin', name });
@@ -57,7 +58,7 @@ const NPM_APIS: readonly NpmApi[] = [
 
   // glob ≥ 9 exports globSync and glob.sync; glob ≤ 8 exposes sync on the default export.
   { module: 'glob', path: ['globSync'], family: 'glob', recipe: twin('glob') },
-  { module: 'glob', path: ['sync'], family: 'glob', recipe: twin('glob'), caveat: 'glob ≤ 8 takes a callback: promisify it' },
+  { module: 'glob', path: ['sync'], family: 'glob', recipe: twin('glob'), caveat: 'glob ≤ 8 takes a callback: promisify it', twinSince: 9 },
   { module: 'glob', path: ['glob', 'sync'], family: 'glob', recipe: twin('glob') },
   { module: 'glob', path: ['glob', 'globSync'], family: 'glob', recipe: twin('glob') },
   { module: 'fast-glob', path: ['sync'], family: 'glob', recipe: twin('async') },
@@ -83,7 +84,7 @@ const NPM_APIS: readonly NpmApi[] = [
   ),
 
   // mkdirp 1 (default export with .sync) and ≥ 2 (named exports).
-  { module: 'mkdirp', path: ['sync'], family: 'fs', recipe: twin('') },
+  { module: 'mkdirp', path: ['sync'], family: 'fs', recipe: twin(''), caveat: 'mkdirp 0.x takes a callback: promisify it', twinSince: 1 },
   { module: 'mkdirp', path: ['mkdirpSync'], family: 'fs', recipe: twin('mkdirp') },
   { module: 'mkdirp', path: ['mkdirp', 'sync'], family: 'fs', recipe: twin('mkdirp') },
   { module: 'mkdirp', path: ['manualSync'], family: 'fs', recipe: twin('mkdirpManual') },
@@ -92,7 +93,7 @@ const NPM_APIS: readonly NpmApi[] = [
   { module: 'mkdirp', path: ['mkdirpNativeSync'], family: 'fs', recipe: twin('mkdirpNative') },
 
   // rimraf 3 (callback default export with .sync) and ≥ 4 (promise API, named exports).
-  { module: 'rimraf', path: ['sync'], family: 'fs', recipe: twin(''), caveat: 'rimraf ≤ 3 takes a callback: promisify it' },
+  { module: 'rimraf', path: ['sync'], family: 'fs', recipe: twin('rimraf'), caveat: 'rimraf ≤ 3 takes a callback: promisify it', twinSince: 4 },
   { module: 'rimraf', path: ['rimrafSync'], family: 'fs', recipe: twin('rimraf') },
   { module: 'rimraf', path: ['rimraf', 'sync'], family: 'fs', recipe: twin('rimraf') },
   ...['native', 'manual', 'windows', 'posix', 'moveRemove'].map(
@@ -138,4 +139,5 @@ export const NPM_MODULE_APIS: readonly ModuleApiEntry[] = NPM_APIS.map((api) => 
   severity: api.severity ?? 'high',
   recipe: api.recipe,
   ...(api.caveat ? { caveat: api.caveat } : {}),
+  ...(api.twinSince ? { twinSince: api.twinSince } : {}),
 }));

@@ -56,6 +56,12 @@ interface EntryBase {
    * boolean, `access` rejects): no suggestion is offered, and the codemod needs a dedicated rewrite.
    */
   readonly dropIn?: false;
+  /**
+   * The twin is a promise only from this major version of the package on (`rimraf.sync` → `rimraf`,
+   * which takes a callback before rimraf 4). Suggestions cannot read package versions, so they skip
+   * such entries; the codemod checks the nearest package.json.
+   */
+  readonly twinSince?: number;
 }
 
 /** A blocking function exported by a module: `require('fs').readFileSync`. */
