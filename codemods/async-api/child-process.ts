@@ -1,18 +1,24 @@
 // `execSync` / `execFileSync` → promisified `exec` / `execFile`, with the
 // result kept identical: a Buffer unless an encoding was given, stderr echoed
-// to this process as the sync form does by default, and a non-zero exit still
-// thrown. Where the options make that impossible to keep, the site is left.
+// to this process as the sync form does by default, a non-zero exit still
+// thrown, and the child's stdin closed at once as the sync form closes it
+// (an open stdin would leave `cat` or `grep` waiting forever). Where the
+// options make that impossible to keep, the site is left.
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { walk } from '../../rules/analysis/ast.js';
 import type { BlockingSite } from '../../rules/analysis/tracker.js';
+import type { Rewriter } from '../engine/rewriter.js';
 import type { CallEnv, CallPlan } from './call-rewrite.js';
 
 const refuse = (reason: string): CallPlan => ({ ok: false, reason });
 
-/** Options the async forms take with the same meaning. */
-const SAME_MEANING = new Set(['cwd', 'env', 'timeout', 'maxBuffer', 'killSignal', 'uid', 'gid', 'windowsHide', 'shell', 'encoding', 'stdio', 'signal', 'windowsVerbatimArguments', 'argv0']);
+/**
+ * Options the async forms take with the same meaning. `stdio` is checked on its own: the async
+ * forms ignore it and always pipe, which the rewrite makes up for.
+ */
+const SAME_MEANING = new Set(['cwd', 'env', 'timeout', 'maxBuffer', 'killSignal', 'uid', 'gid', 'windowsHide', 'shell', 'encoding', 'stdio', 'windowsVerbatimArguments']);
 /** Error fields only the sync forms set: a catch that reads them would change meaning. */
 const SYNC_ERROR_FIELDS = new Set(['status', 'output', 'pid']);
 
@@ -66,15 +72,14 @@ export function planChildProcess(site: BlockingSite, call: TSESTree.CallExpressi
       if (moduleObject) env.imports.keep(moduleObject);
       const target = original ?? `${moduleObject}.${asyncName}`;
       const promisified = imports.declare(`promisify:${module}:${asyncName}`, `${asyncName}Async`, () => `${promisify}(${target})`);
-      const argumentsText = withBufferEncoding(call, options, encoding, env);
-      if (!echoStderr) return { callee: promisified, argumentsText, outside: '.stdout' };
-      const echo = imports.declare('echoStderr', 'echoStderr', () => echoHelper(env));
-      return { callee: promisified, before: `${echo}(`, after: ')', argumentsText };
+      const edit = withBufferEncoding(call, options, encoding, env);
+      const stdout = imports.declare('execStdout', 'stdoutOf', () => stdoutHelper(env));
+      return { callee: promisified, before: `${stdout}(`, after: echoStderr ? ')' : ', false)', ...(edit ? { edit } : {}) };
     },
   };
 }
 
-/** 'inherit' or 'pipe' for the stderr slot, when stdout is piped; undefined otherwise. */
+/** 'inherit' or 'pipe' for the stderr slot, when stdin is not inherited and stdout is piped; undefined otherwise. */
 function stderrSetting(value: TSESTree.Node): 'inherit' | 'pipe' | undefined {
   if (value.type === AST_NODE_TYPES.Literal) return value.value === 'pipe' || value.value === 'overlapped' ? 'pipe' : undefined;
   if (value.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
@@ -82,44 +87,72 @@ function stderrSetting(value: TSESTree.Node): 'inherit' | 'pipe' | undefined {
     const element = value.elements[index];
     return element?.type === AST_NODE_TYPES.Literal ? element.value : element === undefined ? 'pipe' : null;
   };
-  if (slot(1) !== 'pipe') return undefined;
+  // The async forms always give the child a pipe for stdin, closed at once by the rewrite.
+  if (slot(0) !== 'pipe' && slot(0) !== 'ignore' && slot(0) !== 'overlapped') return undefined;
+  if (slot(1) !== 'pipe' && slot(1) !== 'overlapped') return undefined;
   const stderr = slot(2);
   if (stderr === 'inherit') return 'inherit';
-  return stderr === 'pipe' || stderr === 'ignore' ? 'pipe' : undefined;
+  return stderr === 'pipe' || stderr === 'ignore' || stderr === 'overlapped' ? 'pipe' : undefined;
 }
 
-/** The arguments, with `encoding: 'buffer'` added when the sync form would have returned a Buffer. */
-function withBufferEncoding(call: TSESTree.CallExpression, options: TSESTree.ObjectExpression | undefined, encoding: string | undefined, env: CallEnv): string | undefined {
-  if (encoding !== undefined && encoding !== 'buffer') return undefined;
-  if (encoding === 'buffer') return undefined;
-  const text = env.sourceCode.text;
-  const quote = env.style.quote;
+/** Adds `encoding: 'buffer'` to the options when the sync form would have returned a Buffer: the async form returns a string by default. */
+function withBufferEncoding(call: TSESTree.CallExpression, options: TSESTree.ObjectExpression | undefined, encoding: string | undefined, env: CallEnv): ((rewriter: Rewriter) => void) | undefined {
+  if (encoding !== undefined) return undefined;
+  const { quote } = env.style;
+  const property = `encoding: ${quote}buffer${quote}`;
   if (options) {
     const open = options.range[0] + 1;
-    const inner = text.slice(open, options.range[1] - 1);
-    const addition = inner.trim() === '' ? ` encoding: ${quote}buffer${quote} ` : ` encoding: ${quote}buffer${quote},${inner.startsWith(' ') || inner.startsWith('\n') ? '' : ' '}`;
-    return `${text.slice(call.callee.range[1], open)}${addition}${text.slice(open, call.range[1])}`;
+    if (options.properties.length === 0) {
+      return (rewriter) => rewriter.replaceRange(open, options.range[1] - 1, ` ${property} `);
+    }
+    const first = options.properties[0]!;
+    if (first.loc.start.line !== options.loc.start.line) {
+      // One property per line: a line of its own, indented as the first one.
+      const text = env.sourceCode.text;
+      const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', first.range[0] - 1) + 1))?.[0] ?? '';
+      return (rewriter) => rewriter.after(open, `${env.style.eol}${indent}${property},`);
+    }
+    const spaced = /\s/.test(env.sourceCode.text[open] ?? '');
+    return (rewriter) => rewriter.after(open, spaced ? ` ${property},` : `${property}, `);
   }
-  const argsText = text.slice(call.callee.range[1], call.range[1]);
-  const close = argsText.lastIndexOf(')');
-  const before = argsText.slice(0, close).replace(/,\s*$/, '');
-  return `${before}, { encoding: ${quote}buffer${quote} })`;
+  const last = call.arguments.at(-1);
+  if (!last) return undefined;
+  // Before the next token, after whatever a rewrite of the last argument appends to it.
+  return (rewriter) => rewriter.before(last.range[1], `, { ${property} }`);
 }
 
-/** A per-file helper: stderr goes where `execSync` would have sent it, and the result is stdout. */
-function echoHelper(env: CallEnv): string {
+/**
+ * A per-file helper that makes a promisified `exec`/`execFile` call settle as the sync form
+ * returns: the child's stdin closed at once (the sync form gives it an empty, closed stdin),
+ * stderr echoed to this process unless the options piped it, stdout as the result, and a
+ * failure thrown with the child's output.
+ */
+function stdoutHelper(env: CallEnv): string {
+  const { eol, semicolon: semi } = env.style;
   const typed = /\.[cm]?tsx?$/.test(env.filePath);
-  return typed
-    ? '<T extends { stdout: unknown; stderr: string | Uint8Array }>(pending: Promise<T>): Promise<T[\'stdout\']> =>\n' +
-        '  pending.then(\n' +
-        '    (result) => { process.stderr.write(result.stderr); return result.stdout; },\n' +
-        '    (error: { stderr?: string | Uint8Array }) => { if (error.stderr) process.stderr.write(error.stderr); throw error; },\n' +
-        '  )'
-    : '(pending) =>\n' +
-        '  pending.then(\n' +
-        '    (result) => { process.stderr.write(result.stderr); return result.stdout; },\n' +
-        '    (error) => { if (error.stderr) process.stderr.write(error.stderr); throw error; },\n' +
-        '  )';
+  const lines = typed
+    ? [
+        `<T extends { stdout: unknown; stderr: string | Uint8Array }>(`,
+        `  pending: Promise<T> & { child: { stdin: { end(): void } | null } },`,
+        `  echoStderr = true,`,
+        `): Promise<T['stdout']> => {`,
+      ]
+    : ['(pending, echoStderr = true) => {'];
+  return [
+    ...lines,
+    `  pending.child.stdin?.end()${semi}`,
+    `  return pending.then(`,
+    `    (result) => {`,
+    `      if (echoStderr) process.stderr.write(result.stderr)${semi}`,
+    `      return result.stdout${semi}`,
+    `    },`,
+    typed ? `    (error: { stderr?: string | Uint8Array }) => {` : `    (error) => {`,
+    `      if (echoStderr && error.stderr) process.stderr.write(error.stderr)${semi}`,
+    `      throw error${semi}`,
+    `    },`,
+    `  )${semi}`,
+    `}`,
+  ].join(eol);
 }
 
 /** A field only sync errors carry, read in a `catch` around the call. */

@@ -2,7 +2,7 @@
 // reports, rewrite the call and make the `await` legal, or leave the site
 // with the reason. Edits are applied to the original text; imports last.
 
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import type { Finding } from '../../rules/analysis/file-analysis.js';
 import { needsParentheses, planAwait, type PlacementEnv } from '../engine/await-placement.js';
@@ -49,21 +49,45 @@ export function planFile(view: DetectorView): FilePlan {
       left.push({ ...outcome, reason: placement.reason });
       continue;
     }
-    placement.apply();
     const node = finding.site.node;
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-    const rewrite = call.build();
-    // Names the new callee still uses (`bcrypt` in `bcrypt.compare`) stay referenced.
-    const stillUsed = new Set(rewrite.callee.match(/[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/gu) ?? []);
-    rewriter.replace(node.callee, rewrite.callee, identifiersIn(node.callee, placementEnv).filter((identifier) => !stillUsed.has(identifier.name)));
-    if (rewrite.argumentsText !== undefined) rewriter.replaceRange(node.callee.range[1], node.range[1], rewrite.argumentsText);
-    const parenthesize = rewrite.outside !== undefined || needsParentheses(node);
-    rewriter.before(node, `${parenthesize ? '(' : ''}await ${rewrite.before ?? ''}`);
-    rewriter.after(node, `${rewrite.after ?? ''}${parenthesize ? ')' : ''}${rewrite.outside ?? ''}`);
+    const restoreImports = env.imports.snapshot();
+    const failure = rewriter.attempt(() => {
+      placement.apply();
+      const rewrite = call.build();
+      // Names the new callee still uses (`bcrypt` in `bcrypt.compare`) stay referenced.
+      const stillUsed = new Set(rewrite.callee.match(/[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/gu) ?? []);
+      rewriter.replace(node.callee, rewrite.callee, identifiersIn(node.callee, placementEnv).filter((identifier) => !stillUsed.has(identifier.name)));
+      rewrite.edit?.(rewriter);
+      const parenthesize = needsParentheses(node);
+      rewriter.before(node, `${parenthesize && startsStatementAfterOpenLine(node, placementEnv) ? ';' : ''}${parenthesize ? '(' : ''}await ${rewrite.before ?? ''}`);
+      rewriter.after(node, `${rewrite.after ?? ''}${parenthesize ? ')' : ''}`);
+    });
+    if (failure) {
+      restoreImports();
+      left.push({ ...outcome, reason: 'its rewrite overlaps another rewrite in the same expression; split the expression and run the codemod again' });
+      continue;
+    }
     fixed.push(outcome);
   }
   env.imports.finish();
   return rewriter.changed ? { output: rewriter.toString(), fixed, left } : { fixed, left };
+}
+
+/**
+ * True when `node` begins an expression statement that follows a line the parser would continue
+ * (no semicolon before it): a leading `(` there would call the previous line.
+ */
+function startsStatementAfterOpenLine(node: TSESTree.Node, env: PlacementEnv): boolean {
+  let statement: TSESTree.Node | undefined = node;
+  while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) {
+    if (!statement.parent || statement.parent.range[0] !== node.range[0]) return false;
+    statement = statement.parent;
+  }
+  const list = statement?.parent;
+  if (!statement || !list || (list.type !== AST_NODE_TYPES.Program && list.type !== AST_NODE_TYPES.BlockStatement && list.type !== AST_NODE_TYPES.SwitchCase)) return false;
+  const previous = env.sourceCode.getTokenBefore(statement);
+  return previous !== null && ![';', '{', '}', ':'].includes(previous.value);
 }
 
 function describe(finding: Finding): SiteOutcome {

@@ -118,24 +118,65 @@ function forEachShape(call: TSESTree.CallExpression, callee: TSESTree.MemberExpr
   if (param.type !== AST_NODE_TYPES.Identifier && param.typeAnnotation) return refuse('the `forEach` callback parameter has a type annotation on a pattern');
   const returns = ownReturns(callback, env);
   if (returns.some((statement) => statement.argument !== null)) return refuse('the `forEach` callback returns a value');
+  if (returns.some((early) => insideLoop(early, callback))) return refuse('the `forEach` callback returns from inside a loop, where `continue` would mean something else');
   if (callback.type === AST_NODE_TYPES.FunctionExpression && usesOwnThisOrArguments(callback, env)) return refuse('the `forEach` callback uses `this` or `arguments`');
-  if (callback.body.type !== AST_NODE_TYPES.BlockStatement && returns.length > 0) return refuse('the `forEach` callback has an unusual shape');
+  const mapLike = mapLikeReceiver(callee.object, env);
+  if (mapLike) return refuse(`\`${mapLike}\` may be a Map, whose \`forEach\` passes values where \`for…of\` yields entries`);
+  const { sourceCode } = env;
+  const dot = sourceCode.getTokenBefore(callee.property);
+  const arrow = callback.type === AST_NODE_TYPES.ArrowFunctionExpression ? sourceCode.getTokenBefore(callback.body, { filter: (token) => token.value === '=>', includeComments: false }) : undefined;
+  const bodyStart = arrow ? sourceCode.getTokenAfter(arrow) : sourceCode.getFirstToken(callback.body);
+  if (!dot || dot.range[0] < callee.object.range[1] || !bodyStart || statement.range[0] !== call.range[0]) return refuse('the `forEach` call has a shape the codemod does not rewrite');
+  // A parameter the callback assigns to cannot be a `const` loop binding.
+  const declared = sourceCode.getDeclaredVariables(callback);
+  if (callback.type === AST_NODE_TYPES.FunctionExpression && callback.id && declared.some((variable) => variable.name === callback.id?.name && variable.references.length > 0)) {
+    return refuse('the `forEach` callback refers to itself by name');
+  }
+  const reassigned = declared.some((variable) => variable.references.some((reference) => reference.isWrite() && !reference.init));
   return {
     ok: true,
     apply: () =>
       env.rewriter.once(call, () => {
-        const { sourceCode, rewriter } = env;
+        const { rewriter } = env;
         const binding = param.type === AST_NODE_TYPES.Identifier ? param.name : sourceCode.getText(param);
-        rewriter.before(callee.object, `for (const ${binding} of `);
-        rewriter.replaceRange(callee.object.range[1], callback.body.range[0], ') ');
-        if (callback.body.type !== AST_NODE_TYPES.BlockStatement) {
-          rewriter.before(callback.body, '{ ');
-          rewriter.after(callback.body, `${env.style.semicolon || ';'} }`);
-        }
-        rewriter.replaceRange(callback.range[1], statement.range[1], '');
-        for (const early of returns) rewriter.replace(early, 'continue;');
+        rewriter.before(call.range[0], `for (${reassigned ? 'let' : 'const'} ${binding} of `);
+        const block = callback.body.type === AST_NODE_TYPES.BlockStatement;
+        rewriter.replaceRange(dot.range[0], bodyStart.range[0], block ? ') ' : ') { ');
+        rewriter.replaceRange(callback.range[1], statement.range[1], block ? '' : `${env.style.semicolon || ';'} }`);
+        for (const early of returns) rewriter.replace(early, `continue${env.style.semicolon}`);
       }),
   };
+}
+
+/** True when `node` sits in a loop inside `fn`: there `continue` would go to that loop. */
+function insideLoop(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** The receiver's name when it looks like a Map: `new Map(…)`, or a name ending in `Map`/`map`. */
+function mapLikeReceiver(receiver: TSESTree.Node, env: PlacementEnv): string | undefined {
+  const node = unwrapExpression(receiver);
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  if (node.type === AST_NODE_TYPES.NewExpression) return env.sourceCode.getText(node);
+  if (name === undefined) return undefined;
+  if (/(?:^m|M)aps?$/.test(name)) return name;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const init = ASTUtils.findVariable(env.sourceCode.getScope(node), node)?.defs[0]?.node;
+    if (init?.type === AST_NODE_TYPES.VariableDeclarator && init.init?.type === AST_NODE_TYPES.NewExpression && init.init.callee.type === AST_NODE_TYPES.Identifier && /Map$/.test(init.init.callee.name)) return name;
+  }
+  return undefined;
 }
 
 /** `return` statements of `fn` itself, not of functions nested in it. */
@@ -178,41 +219,79 @@ function ensureAsync(context: ExecutionContext, env: PlacementEnv): Placement {
   if (handler.framework === 'AWS Lambda' && fn.params.length >= 3) return refuse('the Lambda handler takes a callback; an async handler must not');
   const directCaller = directSyncCall(fn, env);
   if (directCaller) return refuse(`\`${functionName(fn) ?? 'the handler'}\` is also called directly at line ${directCaller.loc.start.line}; as an async function it would hand that caller a promise`);
+  if (handler.framework === 'Fastify') {
+    const fastify = fastifyBlocker(fn, handler, env);
+    if (fastify) return refuse(fastify);
+  }
   if (policy.kind === 'await') {
     return { ok: true, apply: () => env.rewriter.once(fn, () => makeFunctionAsync(fn, env)) };
   }
   // Express 4: a rejected promise is never seen; route the error to `next`.
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return refuse('Express 4 needs the handler’s errors passed to `next`, and this arrow has no block body to wrap');
   const nextIndex = fn.params.length >= 4 ? 3 : 2;
   const nextParam = fn.params[nextIndex];
   if (nextParam && nextParam.type !== AST_NODE_TYPES.Identifier) return refuse('the handler’s `next` parameter is not a plain name');
   if (!nextParam && fn.params.length !== 2) return refuse('the handler does not take `(req, res)`, so `next` cannot be added');
   if (fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return refuse('the handler takes a rest parameter');
-  const body = fn.body;
+  const arrow = fn.body.type === AST_NODE_TYPES.BlockStatement ? undefined : env.sourceCode.getTokenBefore(fn.body, { filter: (token) => token.value === '=>' });
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement && !arrow) return refuse('the handler’s body has a shape the codemod does not rewrite');
   return {
     ok: true,
     apply: () =>
       env.rewriter.once(fn, () => {
-        const { rewriter, names, style } = env;
+        const { rewriter, names, style, sourceCode } = env;
         let next = nextParam?.name;
         if (next === undefined) {
-          next = names.isFree('next') ? names.pick('next') : names.pick('next', '_');
-          rewriter.after(fn.params[1]!, `, ${next}`);
+          next = names.pickWithin(fn, 'next');
+          // A TypeScript handler that no call types (a declaration, registered by name) needs its `next` typed.
+          const typed = /\.[cm]?tsx?$/.test(env.filePath) && !(fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument));
+          rewriter.after(fn.params[1]!, `, ${next}${typed ? ': (error?: unknown) => void' : ''}`);
         }
-        const error = names.pick('error', '_');
-        const indent = indentationOf(env.sourceCode.text, body.range[0]);
-        const inner = `${indent}  `;
+        const error = names.pickWithin(fn, 'error');
         const semi = style.semicolon;
-        rewriter.after(body.range[0] + 1, `${style.eol}${inner}try {`);
-        rewriter.before(body.range[1] - 1, `${inner}} catch (${error}) {${style.eol}${inner}  ${next}(${error})${semi}${style.eol}${inner}}${style.eol}${indent}`);
+        const body = fn.body;
+        if (arrow) {
+          // `(req, res) => res.send(x)` → `async (req, res, next) => { try { res.send(await x); } catch (error) { next(error); } }`
+          rewriter.after(arrow.range[1], ' { try {');
+          rewriter.before(fn.range[1], `${semi || ';'} } catch (${error}) { ${next}(${error})${semi} } }`);
+        } else if (body.loc.start.line === body.loc.end.line) {
+          rewriter.after(body.range[0] + 1, ' try {');
+          rewriter.before(body.range[1] - 1, `} catch (${error}) { ${next}(${error})${semi} } `);
+        } else {
+          const indent = indentationOf(sourceCode.text, body.range[0]);
+          const inner = `${indent}  `;
+          rewriter.after(body.range[0] + 1, `${style.eol}${inner}try {`);
+          rewriter.before(body.range[1] - 1, `${inner}} catch (${error}) {${style.eol}${inner}  ${next}(${error})${semi}${style.eol}${inner}}${style.eol}${indent}`);
+        }
         makeFunctionAsync(fn, env);
       }),
   };
 }
 
-/** Inserts `async` where the function's syntax takes it. */
+/**
+ * Fastify sends an empty reply when an async handler resolves to undefined before `reply.send`
+ * ran, and rejects async hooks that take `done`: either way the handler must stay as it is.
+ */
+function fastifyBlocker(fn: FunctionNode, handler: NonNullable<ExecutionContext['handler']>, env: PlacementEnv): string | undefined {
+  if (handler.role === 'hook') return 'Fastify hands a sync hook `done`, which an async hook must not take; rewrite the hook by hand without `done`';
+  const reply = fn.params[1];
+  if (reply?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(env.sourceCode.getScope(reply), reply);
+  for (const reference of variable?.references ?? []) {
+    if (enclosingFunction(reference.identifier) !== fn) {
+      return `it replies from a callback (\`${reply.name}\` at line ${reference.identifier.loc.start.line}); as an async handler Fastify would send an empty reply first`;
+    }
+  }
+  return undefined;
+}
+
+/** Inserts `async` where the function's syntax takes it, and makes a declared return type a promise. */
 export function makeFunctionAsync(fn: FunctionNode, env: PlacementEnv): void {
   env.rewriter.once(`async:${fn.range[0]}`, () => {
+    const returnType = fn.returnType?.typeAnnotation;
+    if (returnType && !/^Promise\s*</.test(env.sourceCode.getText(returnType))) {
+      env.rewriter.before(returnType, 'Promise<');
+      env.rewriter.after(returnType, '>');
+    }
     const parent = fn.parent;
     if ((parent.type === AST_NODE_TYPES.MethodDefinition || (parent.type === AST_NODE_TYPES.Property && parent.method)) && parent.value === fn) {
       const keyStart = parent.computed ? (env.sourceCode.getTokenBefore(parent.key)?.range[0] ?? parent.key.range[0]) : parent.key.range[0];
@@ -225,11 +304,29 @@ export function makeFunctionAsync(fn: FunctionNode, env: PlacementEnv): void {
 
 /** A call of the handler by name elsewhere in the file: a sync caller that must keep a sync function. */
 function directSyncCall(fn: FunctionNode, env: PlacementEnv): TSESTree.CallExpression | undefined {
+  const parent = fn.parent;
+  // A method: `this.name(…)` anywhere in its class.
+  if (parent.type === AST_NODE_TYPES.MethodDefinition && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) {
+    const name = parent.key.name;
+    for (const node of walk(parent.parent, env.sourceCode.visitorKeys)) {
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        node.callee.object.type === AST_NODE_TYPES.ThisExpression &&
+        !node.callee.computed &&
+        node.callee.property.type === AST_NODE_TYPES.Identifier &&
+        node.callee.property.name === name
+      ) {
+        return node;
+      }
+    }
+    return undefined;
+  }
   const id =
     fn.type === AST_NODE_TYPES.FunctionDeclaration
       ? fn.id
-      : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
-        ? fn.parent.id
+      : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+        ? parent.id
         : undefined;
   if (!id) return undefined;
   const variable = ASTUtils.findVariable(env.sourceCode.getScope(id), id.name);

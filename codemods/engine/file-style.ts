@@ -3,7 +3,7 @@
 
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { walk } from '../../rules/analysis/ast.js';
+import { unwrapExpression, walk } from '../../rules/analysis/ast.js';
 
 export interface FileStyle {
   readonly moduleSystem: 'esm' | 'commonjs';
@@ -21,12 +21,20 @@ export function detectStyle(sourceCode: Readonly<TSESLint.SourceCode>, filePath:
   const imports = program.body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
   const requires = topLevelRequires(program);
   const isCommonJsFile = /\.c[jt]s$/.test(filePath);
-  const moduleSystem = isCommonJsFile || (imports.length === 0 && (requires.length > 0 || /\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text))) ? 'commonjs' : 'esm';
+  // TypeScript compiles `import` syntax to `require` in a CommonJS file: a TS file that imports
+  // (`import x from`, `import x = require(…)`) gets `import` statements, which keep their types.
+  const typescriptImports = /\.[cm]?tsx?$/.test(filePath) && (imports.length > 0 || program.body.some((statement) => importEqualsSource(statement) !== undefined));
+  const moduleSystem = typescriptImports ? 'esm' : isCommonJsFile || (imports.length === 0 && (requires.length > 0 || /\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text))) ? 'commonjs' : 'esm';
 
+  const importEquals = program.body.flatMap((statement) => {
+    const source = importEqualsSource(statement);
+    return source ? [source] : [];
+  });
   const specifierNodes: TSESTree.StringLiteral[] = [
     ...imports.map((statement) => statement.source),
+    ...importEquals,
     ...requires.map((call) => call.arguments[0] as TSESTree.StringLiteral),
-  ];
+  ].sort((a, b) => a.range[0] - b.range[0]);
   const firstString = specifierNodes[0] ?? firstStringLiteral(sourceCode);
   const quote = firstString && sourceCode.getText(firstString).startsWith('"') ? '"' : "'";
 
@@ -54,8 +62,9 @@ export function topLevelRequires(program: TSESTree.Program): TSESTree.CallExpres
 
 /** The `require('x')` at the root of `node` (`require('x')`, `require('x').y`), if any. */
 export function requireCallIn(node: TSESTree.Node | null | undefined): TSESTree.CallExpression | undefined {
-  let current = node;
-  while (current?.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  // `require('x') as typeof import('x')` is a require too.
+  let current = node ? unwrapExpression(node) : node;
+  while (current?.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
   if (
     current?.type === AST_NODE_TYPES.CallExpression &&
     current.callee.type === AST_NODE_TYPES.Identifier &&
@@ -66,6 +75,14 @@ export function requireCallIn(node: TSESTree.Node | null | undefined): TSESTree.
     return current;
   }
   return undefined;
+}
+
+/** The module of `import x = require('module')`. */
+export function importEqualsSource(statement: TSESTree.Node): TSESTree.StringLiteral | undefined {
+  if (statement.type !== AST_NODE_TYPES.TSImportEqualsDeclaration || statement.importKind === 'type') return undefined;
+  const reference = statement.moduleReference;
+  if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return undefined;
+  return reference.expression.type === AST_NODE_TYPES.Literal && typeof reference.expression.value === 'string' ? reference.expression : undefined;
 }
 
 function firstStringLiteral(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Token | undefined {

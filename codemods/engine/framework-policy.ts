@@ -34,8 +34,8 @@ const AWAITING_FRAMEWORKS = new Set([
 ]);
 const EXPRESS_LIKE = new Set(['Express', 'Express-style']);
 
-// One lookup per directory per run: many files share a package.json.
-const expressMajorByDirectory = new Map<string, number | undefined>();
+// One lookup per directory and package per run: many files share a package.json.
+const majorByDirectory = new Map<string, number | undefined>();
 
 export function asyncPolicy(handler: HandlerInfo, filePath: string): AsyncPolicy {
   if (AWAITING_FRAMEWORKS.has(handler.framework)) return { kind: 'await' };
@@ -52,17 +52,26 @@ export function asyncPolicy(handler: HandlerInfo, filePath: string): AsyncPolicy
 
 /** The major version of `express` that the nearest package.json depends on, if it says. */
 export function expressMajor(directory: string): number | undefined {
-  if (expressMajorByDirectory.has(directory)) return expressMajorByDirectory.get(directory);
+  return dependencyMajor(directory, 'express');
+}
+
+/**
+ * The major version of `name` that the nearest package.json declares (dependencies, dev or
+ * peer), if it says: the first package.json found going up from `directory` decides.
+ */
+export function dependencyMajor(directory: string, name: string): number | undefined {
+  const key = `${name}\0${directory}`;
+  if (majorByDirectory.has(key)) return majorByDirectory.get(key);
   let major: number | undefined;
   const manifest = readManifest(path.join(directory, 'package.json'));
   if (manifest) {
-    const range = manifest.dependencies?.['express'] ?? manifest.devDependencies?.['express'] ?? manifest.peerDependencies?.['express'];
-    major = range === undefined ? undefined : majorOf(range);
+    const range = manifest.dependencies?.[name] ?? manifest.devDependencies?.[name] ?? manifest.peerDependencies?.[name];
+    major = range === undefined ? undefined : majorOf(range, name);
   } else {
     const parent = path.dirname(directory);
-    major = parent === directory ? undefined : expressMajor(parent);
+    major = parent === directory ? undefined : dependencyMajor(parent, name);
   }
-  expressMajorByDirectory.set(directory, major);
+  majorByDirectory.set(key, major);
   return major;
 }
 
@@ -81,8 +90,8 @@ function readManifest(file: string): Manifest | undefined {
   }
 }
 
-/** `^5.1.0` → 5, `~4.18` → 4, `>=5` → 5; undefined for tags and URLs. */
-function majorOf(range: string): number | undefined {
-  const match = /(\d+)/.exec(range.replace(/^npm:express@/, ''));
+/** `^5.1.0` → 5, `~4.18` → 4, `>=5` → 5, `npm:express@5` → 5; undefined for tags and URLs. */
+function majorOf(range: string, name: string): number | undefined {
+  const match = /(\d+)/.exec(range.replace(new RegExp(`^npm:${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@`), ''));
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }

@@ -5,7 +5,8 @@
 
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { requireCallIn, type FileStyle } from './file-style.js';
+import { unwrapExpression } from '../../rules/analysis/ast.js';
+import { importEqualsSource, requireCallIn, type FileStyle } from './file-style.js';
 import type { NamePicker } from './names.js';
 import type { Rewriter } from './rewriter.js';
 
@@ -70,6 +71,29 @@ export class ImportPlan {
     return resolved;
   }
 
+  /** Records the plan as it stands; calling the result puts it back (a site whose edits failed). */
+  snapshot(): () => void {
+    const additions = new Map([...this.#additions].map(([slot, list]) => [slot, [...list]]));
+    const newModules = new Map([...this.#newModules].map(([module, list]) => [module, [...list]]));
+    const declarations = [...this.#declarations];
+    const declared = new Map(this.#declared);
+    const kept = new Set(this.#kept);
+    const resolved = new Map(this.#resolved);
+    return () => {
+      const restore = <K, V>(target: Map<K, V>, from: Map<K, V>): void => {
+        target.clear();
+        for (const [key, value] of from) target.set(key, value);
+      };
+      restore(this.#additions, additions);
+      restore(this.#newModules, newModules);
+      restore(this.#declared, declared);
+      restore(this.#resolved, resolved);
+      this.#declarations.splice(0, this.#declarations.length, ...declarations);
+      this.#kept.clear();
+      for (const name of kept) this.#kept.add(name);
+    };
+  }
+
   /** Marks an existing binding as used by added code (`promisify(zlib.gzip)` uses `zlib`). */
   keep(name: string): void {
     this.#kept.add(name);
@@ -110,14 +134,21 @@ export class ImportPlan {
     // A namespace of the module: `import * as fsp from 'fs/promises'`, `const fsp = require('fs/promises')`.
     for (const statement of body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type' && normalize(statement.source.value) === module) {
-        const namespace = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
+        // A core module's default export is the module object too: `import fsp from 'node:fs/promises'`.
+        const namespace =
+          statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) ??
+          (builtin ? statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) : undefined);
         if (namespace && !this.#allReferencesRemoved(namespace.local)) {
           this.#kept.add(namespace.local.name);
           return `${namespace.local.name}.${exported}`;
         }
       }
+      if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && normalize(importEqualsSource(statement)?.value ?? '') === module && !this.#allReferencesRemoved(statement.id)) {
+        this.#kept.add(statement.id.name);
+        return `${statement.id.name}.${exported}`;
+      }
       for (const declarator of requireDeclarators(statement, module)) {
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init?.type === AST_NODE_TYPES.CallExpression) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && requireCallIn(declarator.init) === unwrapInit(declarator) && !this.#allReferencesRemoved(declarator.id)) {
           this.#kept.add(declarator.id.name);
           return `${declarator.id.name}.${exported}`;
         }
@@ -166,7 +197,7 @@ export class ImportPlan {
       }
       if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const declarator of requireDeclarators(statement, module)) {
-          if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init?.type === AST_NODE_TYPES.CallExpression) {
+          if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && requireCallIn(declarator.init) === unwrapInit(declarator)) {
             return { kind: 'cjs', statement, declarator: declarator as CjsSlot['declarator'] };
           }
         }
@@ -197,6 +228,8 @@ export class ImportPlan {
         handled.add(statement);
       } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
         this.#rewriteCjs(statement);
+      } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && importEqualsSource(statement) && this.#allReferencesRemoved(statement.id)) {
+        this.#removeStatement(statement);
       }
     }
 
@@ -209,25 +242,44 @@ export class ImportPlan {
           : `const { ${list} } = require(${quote}${specifier}${quote})${semicolon}`,
       );
     }
-    lines.push(...this.#declarations);
-    const anchor = lines.length === 0 ? undefined : this.#anchor();
-    for (const statement of this.#removed) {
-      if (statement !== anchor) this.#deleteStatement(statement);
-    }
-    if (lines.length === 0) return;
+    const declarations = this.#declarations;
+    const removed = [...this.#removed].sort((a, b) => a.range[0] - b.range[0]);
+    const anchor = this.#anchor();
+    // New imports take the place of the first import the rewrite made unused (`node:fs` →
+    // `node:fs/promises` on the same line); otherwise they go after the last import.
+    const importSpot = lines.length > 0 ? (removed[0] ?? anchor) : undefined;
+    // Helpers go after every import and require, since they may use any of them.
+    const declarationSpot = declarations.length > 0 ? anchor : undefined;
+    const placed = new Map<TSESTree.Node, string[]>();
+    const place = (statement: TSESTree.Node, added: readonly string[]): void => {
+      placed.set(statement, [...(placed.get(statement) ?? []), ...added]);
+    };
+    const pending: string[] = [];
+    if (importSpot) place(importSpot, lines);
+    else pending.push(...lines);
+    if (declarationSpot) place(declarationSpot, declarations);
+    else pending.push(...declarations);
 
-    if (anchor && this.#removed.has(anchor)) {
-      // The last import went away: the new ones take its place.
-      this.#rewriter.replaceRange(anchor.range[0], anchor.range[1], lines.join(eol));
-    } else if (anchor) {
-      this.#rewriter.after(anchor.range[1], lines.map((line) => `${eol}${line}`).join(''));
-    } else {
-      const first = body.find((statement) => !isDirective(statement));
-      if (first) this.#rewriter.before(first.range[0], lines.map((line) => `${line}${eol}`).join('') + eol);
-      else {
-        const end = this.#sourceCode.text.length;
-        this.#rewriter.after(end, (end > 0 && !this.#sourceCode.text.endsWith('\n') ? eol : '') + lines.map((line) => `${line}${eol}`).join(''));
-      }
+    for (const statement of removed) {
+      const added = placed.get(statement);
+      if (added) this.#rewriter.replaceRange(statement.range[0], statement.range[1], added.join(eol));
+      else this.#deleteStatement(statement);
+    }
+    for (const [statement, added] of placed) {
+      if (!this.#removed.has(statement)) this.#rewriter.after(statement.range[1], added.map((line) => `${eol}${line}`).join(''));
+    }
+    if (pending.length === 0) return;
+    // No import or require to follow: at the top, after any directive.
+    const directive = body.filter((statement) => isDirective(statement)).at(-1);
+    if (directive) {
+      this.#rewriter.after(directive.range[1], pending.map((line) => `${eol}${line}`).join(''));
+      return;
+    }
+    const first = body[0];
+    if (first) this.#rewriter.before(first.range[0], pending.map((line) => `${line}${eol}`).join('') + eol);
+    else {
+      const end = this.#sourceCode.text.length;
+      this.#rewriter.after(end, (end > 0 && !this.#sourceCode.text.endsWith('\n') ? eol : '') + pending.map((line) => `${line}${eol}`).join(''));
     }
   }
 
@@ -240,9 +292,8 @@ export class ImportPlan {
   #anchor(): TSESTree.Node | undefined {
     let anchor: TSESTree.Node | undefined;
     for (const statement of this.#sourceCode.ast.body) {
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration) anchor = statement;
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration || importEqualsSource(statement)) anchor = statement;
       else if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => requireCallIn(declarator.init))) anchor = statement;
-      else if (isDirective(statement) && anchor === undefined) anchor = statement;
     }
     return anchor;
   }
@@ -279,7 +330,7 @@ export class ImportPlan {
     if (statement.declarations.length !== 1) return;
     const [declarator] = statement.declarations;
     const call = requireCallIn(declarator?.init);
-    if (!declarator || !call || declarator.init !== call) return;
+    if (!declarator || !call || unwrapInit(declarator) !== call) return;
     if (declarator.id.type === AST_NODE_TYPES.Identifier) {
       if (this.#allReferencesRemoved(declarator.id)) this.#removeStatement(statement);
       return;
@@ -345,11 +396,16 @@ function keyName(key: TSESTree.Node): string | undefined {
 function requireDeclarators(statement: TSESTree.ProgramStatement, module: string): TSESTree.VariableDeclarator[] {
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return [];
   return statement.declarations.filter((declarator) => {
-    const call = declarator.init;
+    const call = unwrapInit(declarator);
     if (call?.type !== AST_NODE_TYPES.CallExpression || requireCallIn(call) !== call) return false;
     const argument = call.arguments[0];
     return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' && normalize(argument.value) === module;
   });
+}
+
+/** A declarator's initialiser without `as`/`satisfies`/`!`: `require('x') as typeof import('x')`. */
+function unwrapInit(declarator: TSESTree.VariableDeclarator): TSESTree.Node | undefined {
+  return declarator.init ? unwrapExpression(declarator.init) : undefined;
 }
 
 function isDirective(statement: TSESTree.ProgramStatement): boolean {

@@ -6,32 +6,36 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import MagicString from 'magic-string';
 
 export class Rewriter {
-  readonly text: MagicString;
-  readonly #removed = new Set<TSESTree.Node>();
-  readonly #done = new Set<unknown>();
+  #text: MagicString;
+  #removed = new Set<TSESTree.Node>();
+  #done = new Set<unknown>();
 
   constructor(source: string) {
-    this.text = new MagicString(source);
+    this.#text = new MagicString(source);
+  }
+
+  get text(): MagicString {
+    return this.#text;
   }
 
   /** Replaces `node`'s text; identifiers inside it count as removed references. */
   replace(node: TSESTree.Node, replacement: string, identifiers: readonly TSESTree.Identifier[] = []): void {
-    this.text.overwrite(node.range[0], node.range[1], replacement, { contentOnly: true });
+    this.#text.overwrite(node.range[0], node.range[1], replacement, { contentOnly: true });
     for (const identifier of identifiers) this.#removed.add(identifier);
   }
 
   replaceRange(start: number, end: number, replacement: string): void {
-    if (start === end) this.text.appendLeft(start, replacement);
-    else this.text.overwrite(start, end, replacement, { contentOnly: true });
+    if (start === end) this.#text.appendLeft(start, replacement);
+    else this.#text.overwrite(start, end, replacement, { contentOnly: true });
   }
 
   /** Text before `node`, inside any text already inserted at that position by an enclosing edit. */
   before(node: TSESTree.Node | number, text: string): void {
-    this.text.prependRight(typeof node === 'number' ? node : node.range[0], text);
+    this.#text.prependRight(typeof node === 'number' ? node : node.range[0], text);
   }
 
   after(node: TSESTree.Node | number, text: string): void {
-    this.text.appendLeft(typeof node === 'number' ? node : node.range[1], text);
+    this.#text.appendLeft(typeof node === 'number' ? node : node.range[1], text);
   }
 
   wasRemoved(identifier: TSESTree.Node): boolean {
@@ -49,11 +53,30 @@ export class Rewriter {
     return this.#done.has(key);
   }
 
+  /**
+   * Runs `edits` as one unit: when they throw (two edits that overlap), every edit they made is
+   * undone and the error is returned, so that one site's failure leaves the others' edits intact.
+   */
+  attempt(edits: () => void): Error | undefined {
+    const text = this.#text.clone();
+    const removed = new Set(this.#removed);
+    const done = new Set(this.#done);
+    try {
+      edits();
+      return undefined;
+    } catch (error) {
+      this.#text = text;
+      this.#removed = removed;
+      this.#done = done;
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
   get changed(): boolean {
-    return this.text.hasChanged();
+    return this.#text.hasChanged();
   }
 
   toString(): string {
-    return this.text.toString();
+    return this.#text.toString();
   }
 }

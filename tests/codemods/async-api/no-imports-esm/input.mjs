@@ -1,0 +1,5 @@
+// Nothing imported yet: the codemod adds what it needs at the top.
+
+export async function handler(event) {
+  return process.getBuiltinModule('node:zlib').gzipSync(event.body);
+}

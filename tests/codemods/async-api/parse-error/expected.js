@@ -1,0 +1,5 @@
+import { readFileSync } from 'node:fs';
+
+export async function broken( {
+  return readFileSync('x');
+}
