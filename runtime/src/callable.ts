@@ -23,7 +23,10 @@ export interface ModuleExportRef {
 
 let nextId = 1;
 const byFunction = new WeakMap<object, Callable>();
-// Two function objects with one source (an inline arrow created per call) share an id.
+// Two function objects with one source (an inline arrow created per call) share an id. The map is
+// bounded, least recently used first out, so a program that builds ever new sources cannot grow it
+// without end; a function object keeps its callable through `byFunction` either way.
+const MAX_SOURCES = 1024;
 const bySource = new Map<string, Callable>();
 const byExport = new Map<string, Callable>();
 
@@ -64,7 +67,10 @@ function sourceCallable(fn: (...args: never[]) => unknown): Callable {
   let callable = bySource.get(source);
   if (callable === undefined) {
     callable = { id: nextId++, definition: [DEF_SOURCE, source, name], label: `\`${name || 'anonymous function'}\`` };
-    bySource.set(source, callable);
+  } else {
+    bySource.delete(source); // re-inserted below as the most recently used
   }
+  bySource.set(source, callable);
+  if (bySource.size > MAX_SOURCES) bySource.delete(bySource.keys().next().value!);
   return callable;
 }

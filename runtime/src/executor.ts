@@ -43,6 +43,9 @@ import { TaskQueue } from './task-queue.js';
  */
 export const PIPELINE_DEPTH = 16;
 
+/** Distinct functions a worker may hold compiled before it is replaced once idle. */
+export const MAX_CALLABLES_PER_WORKER = 2048;
+
 export interface SubmitOptions {
   /** Aborting rejects with AbortError: a waiting task never runs; a running one has its worker terminated. */
   readonly signal?: AbortSignal | undefined;
@@ -193,23 +196,32 @@ export class ThreadPoolExecutor {
     const callable = callableFor(fn);
     if (this.#closed) throw new ExecutorClosedError(this.options.name, 'it accepts no new work after close()');
     if (signal?.aborted === true) throw new AbortError(signal.reason, 'queued');
-    if (this.options.maxQueue !== Infinity && this.#mustWait() && this.#waiting() >= this.options.maxQueue) {
+    if (this.options.maxQueue !== Infinity && this.#wouldWait() && this.#waiting() >= this.options.maxQueue) {
       throw new QueueFullError(this.options.name, this.options.maxQueue);
     }
     return callable;
   }
 
-  // True when a new task could not start at once: no idle worker and no room to start one.
-  #mustWait(): boolean {
-    let free = this.options.maxWorkers;
-    for (const worker of this.#workers) if (!worker.retiring && worker.active > 0) free--;
-    return this.#queue.size >= free;
+  // Tasks that could not start at once if the pool dispatched now. Queued tasks first fill idle
+  // workers and the room to start new ones (submits are synchronous and dispatch runs a tick
+  // later, so a burst sits in the queue meanwhile), and only the rest wait; so do tasks
+  // prefetched behind a busy worker's running one.
+  #waiting(): number {
+    let prefetched = 0;
+    for (const worker of this.#workers) if (!worker.retiring && worker.active > 1) prefetched += worker.active - 1;
+    return Math.max(0, this.#queue.size - this.#freeSlots()) + prefetched;
   }
 
-  #waiting(): number {
-    let waiting = this.#queue.size;
-    for (const worker of this.#workers) if (worker.active > 1) waiting += worker.active - 1;
-    return waiting;
+  // True when one more task could not start at once either.
+  #wouldWait(): boolean {
+    return this.#queue.size >= this.#freeSlots();
+  }
+
+  // Idle workers plus the workers the pool may still start.
+  #freeSlots(): number {
+    let free = this.options.maxWorkers - this.#liveWorkers();
+    for (const worker of this.#workers) if (!worker.retiring && worker.active === 0) free++;
+    return free;
   }
 
   #dispatch(): void {
@@ -299,7 +311,11 @@ export class ThreadPoolExecutor {
       this.#finishClosingIfDrained();
       return;
     }
-    if (worker.active === 0 && !worker.retiring) {
+    if (worker.active === 0 && !worker.retiring && worker.knownCallables > MAX_CALLABLES_PER_WORKER) {
+      // Each worker keeps every function it was sent, compiled. A program that offloads ever new
+      // sources would grow that without end, so an idle worker that holds too many is replaced.
+      worker.retire();
+    } else if (worker.active === 0 && !worker.retiring) {
       if (this.#queue.size === 0) this.#stealFor(worker);
       if (worker.active === 0 && this.#liveWorkers() > this.options.minWorkers) this.#armReaper(this.options.idleTimeoutMs);
     }

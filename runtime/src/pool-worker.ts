@@ -86,6 +86,11 @@ export class PoolWorker {
     return this.tickets.length - this.head;
   }
 
+  /** How many distinct callables this worker has been sent, and so holds compiled. */
+  get knownCallables(): number {
+    return this.known.size;
+  }
+
   /** Queue `task` for this worker; it is posted on the next `flush()`. */
   assign(task: Task): void {
     const slot = this.freeSlots.pop();

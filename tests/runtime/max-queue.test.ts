@@ -54,4 +54,18 @@ describe('maxQueue', () => {
     gate.open();
     expect(await running).toBe('passed the gate');
   });
+
+  it('counts a synchronous burst against free workers first: maxWorkers 2 + maxQueue 2 accepts 4 of 6', async () => {
+    executor = new ThreadPoolExecutor({ maxWorkers: 2, maxQueue: 2, name: 'queue-test' });
+    const pool = executor;
+    const gate = createGate();
+    // Six submits in one tick, before any worker has started: two can start at once, two may wait.
+    const outcomes = Array.from({ length: 6 }, () => pool.submit(waitAtGate, [gate.cells]).then(
+      () => 'accepted',
+      (error: unknown) => (error instanceof QueueFullError ? 'full' : error),
+    ));
+    await until(() => gate.arrived() === 2, 'both workers to be busy');
+    gate.open();
+    expect(await Promise.all(outcomes)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'full', 'full']);
+  });
 });

@@ -20,9 +20,11 @@ const keepNamesShim = (fn: unknown, name: string): unknown => {
 type Body = (nameShim: typeof keepNamesShim) => unknown;
 
 function compileBody(body: string): unknown {
+  // Strict, as the module the function came from almost surely was (ES modules and classes are):
+  // in sloppy mode an assignment to a name the worker lacks would create a global, not throw.
   // Compiling source in the worker is this module's whole job; see the header.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const run = new Function('__name', body) as Body;
+  const run = new Function('__name', `'use strict';\n${body}`) as Body;
   return run(keepNamesShim);
 }
 
