@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 
 import { VERSION } from '../../rules/version.js';
+import { defineFixCommand } from './fix-command.js';
 import { list } from './list.js';
+import { terminalProgress, type ProgressFactory } from './progress.js';
 import { formatScanReport } from './scan-output.js';
 import { scan, scanExitCode, type ScanFormat } from './scan.js';
 
@@ -9,12 +11,15 @@ export interface CliIo {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Draws progress for long runs; absent in tests, so their output has no escape codes. */
+  readonly progress?: ProgressFactory;
 }
 
 const defaultIo: CliIo = {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  progress: terminalProgress(process.stderr),
 };
 
 /** Runs the `unblock` command line and resolves to its exit code; never calls process.exit. */
@@ -40,6 +45,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       io.stderr(output.stderr);
       exitCode = scanExitCode(report);
     });
+
+  defineFixCommand(program.command('fix'), io, (code) => {
+    exitCode = code;
+  });
 
   program
     .command('list')

@@ -1,0 +1,53 @@
+// Turns `unblock fix`'s raw options into what the run needs, rejecting bad
+// input with a message that names the option, before any file is touched.
+
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import { InvalidArgumentError } from 'commander';
+
+import type { Codemod } from '../engine/types.js';
+import { parseShard, type Shard } from '../engine/shard.js';
+import { CODEMODS, codemodNames } from '../registry.js';
+import { isSourceFile } from './files.js';
+
+/** `--codemod a,b --codemod c`: repeatable and comma-separated; every name must exist. */
+export function collectCodemodNames(value: string, previous: readonly string[]): string[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) throw new InvalidArgumentError(`name a codemod: ${codemodNames().join(', ')}`);
+  const unknown = names.filter((name) => !codemodNames().includes(name));
+  if (unknown.length > 0) {
+    throw new InvalidArgumentError(`unknown codemod ${unknown.map((name) => `"${name}"`).join(', ')}; the codemods are: ${codemodNames().join(', ')}`);
+  }
+  return [...previous, ...names];
+}
+
+/** The chosen codemods in registry order (the order they run in), or all of them when none was named. */
+export function selectCodemods(names: readonly string[]): Codemod[] {
+  return names.length === 0 ? [...CODEMODS] : CODEMODS.filter((codemod) => names.includes(codemod.name));
+}
+
+export function shardOption(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export type JsonTarget = { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly path: string };
+
+/**
+ * `--json` alone (or `--json -`) means stdout; `--json FILE` a file. Because the file is optional,
+ * `--json src` reads `src` as the file: refuse a directory or a source file rather than clobber it.
+ */
+export async function jsonTarget(value: string | boolean | undefined, cwd: string): Promise<JsonTarget | undefined> {
+  if (value === undefined || value === false) return undefined;
+  if (value === true || value === '-') return { kind: 'stdout' };
+  const target = path.resolve(cwd, value);
+  const info = await stat(target).catch(() => undefined);
+  if (info?.isDirectory() || isSourceFile(target)) {
+    throw new Error(`--json ${value}: that is ${info?.isDirectory() ? 'a directory' : 'a source file'}, not a report file; put the paths before --json, or write --json=report.json`);
+  }
+  return { kind: 'file', path: target };
+}

@@ -1,0 +1,108 @@
+// What `unblock fix` tells the user: problems and the summary for people (on
+// stderr, like `unblock scan`), and the same facts as JSON for machines.
+
+import pc from 'picocolors';
+
+import type { FileFailure } from './fix-file.js';
+import type { FixReport, SiteReport } from './fix.js';
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** How many dirty files the refusal names before it says "and N more". */
+const DIRTY_SHOWN = 10;
+
+export function formatRefusal(dirty: readonly string[]): string {
+  const shown = dirty.slice(0, DIRTY_SHOWN).map((file) => `  ${file}`);
+  if (dirty.length > DIRTY_SHOWN) shown.push(`  … and ${dirty.length - DIRTY_SHOWN} more`);
+  return [
+    pc.red(`unblock: the git work tree has uncommitted changes (${plural(dirty.length, 'file')}):`),
+    ...shown,
+    'unblock fix rewrites files in place; commit or stash these changes first so its edits can be reviewed and undone on their own,',
+    'or pass --force to fix anyway (or --dry to only see the diff).',
+    '',
+  ].join('\n');
+}
+
+export function formatFixSummary(report: FixReport): string {
+  const lines: string[] = [];
+  for (const input of report.missing) lines.push(pc.red(`unblock: path not found: ${input}`));
+  for (const input of report.skipped) lines.push(pc.yellow(`unblock: skipped ${input}: not a JavaScript or TypeScript file`));
+  for (const file of report.files) for (const failure of file.failures) lines.push(pc.red(`unblock: ${describeFailure(file.file, failure)}`));
+
+  if (report.filesChecked === 0) {
+    const where = report.shard ? ` in shard ${report.shard.index}/${report.shard.count}` : '';
+    if (report.missing.length === 0) lines.push(pc.yellow(`unblock: no JavaScript or TypeScript files to fix${where} (node_modules, build output and .gitignore'd files are skipped)`));
+    return `${lines.join('\n')}\n`;
+  }
+
+  const left = report.files.flatMap((file) => file.left.map((site) => ({ file: file.file, site })));
+  if (left.length > 0) {
+    lines.push('', pc.bold(`Left for you (${left.length}):`));
+    for (const { file, site } of left) lines.push(`  ${file}:${site.line}:${site.column}  ${site.api}  ${site.reason ?? 'no reason given'}`);
+    lines.push('');
+  }
+
+  const changed = report.files.filter((file) => file.changed).length;
+  const fixed = report.files.flatMap((file) => file.fixed);
+  const failed = report.files.filter((file) => file.failures.length > 0).length;
+  const families = Object.entries(countByFamily(fixed)).map(([family, count]) => `${family} ${count}`);
+  const parts = [
+    report.dry ? `${plural(changed, 'file')} would change (--dry: nothing written)` : `${plural(changed, 'file')} changed`,
+    `${plural(fixed.length, 'site')} ${report.dry ? 'would be ' : ''}fixed${families.length > 0 ? ` (${families.join(', ')})` : ''}`,
+    `${plural(left.length, 'site')} left`,
+    ...(failed > 0 ? [`${plural(failed, 'file')} could not be fixed`] : []),
+  ];
+  const summary = `unblock: ${parts.join('; ')} — ${plural(report.filesChecked, 'file')} checked with ${report.codemods.join(', ')}`;
+  lines.push(failed > 0 ? pc.red(summary) : changed > 0 ? pc.green(summary) : summary);
+  return `${lines.join('\n')}\n`;
+}
+
+function describeFailure(file: string, failure: FileFailure): string {
+  switch (failure.kind) {
+    case 'parse':
+      return `could not parse ${file}${failure.line === undefined ? '' : `:${failure.line}:${failure.column ?? 1}`}: ${failure.message} (left as it was)`;
+    case 'read':
+      return `could not read ${file}: ${failure.message}`;
+    case 'write':
+      return `could not write ${file}: ${failure.message}`;
+    case 'reparse':
+    case 'crash':
+      return `could not fix ${file}: ${failure.codemod ? `${failure.codemod}: ` : ''}${failure.message}`;
+  }
+}
+
+function countByFamily(sites: readonly SiteReport[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const site of sites) counts[site.family] = (counts[site.family] ?? 0) + 1;
+  return counts;
+}
+
+/** The --json report. `version` changes only when a field changes meaning or goes away. */
+export function fixReportJson(report: FixReport): string {
+  const fixed = report.files.flatMap((file) => file.fixed);
+  const json = {
+    version: 1,
+    dry: report.dry,
+    codemods: report.codemods,
+    shard: report.shard ?? null,
+    summary: {
+      filesChecked: report.filesChecked,
+      filesChanged: report.files.filter((file) => file.changed).length,
+      sitesFixed: fixed.length,
+      sitesLeft: report.files.reduce((sum, file) => sum + file.left.length, 0),
+      fixedByFamily: countByFamily(fixed),
+      errors: report.files.reduce((sum, file) => sum + file.failures.length, 0),
+    },
+    files: report.files.map((file) => ({
+      file: file.file,
+      changed: file.changed,
+      fixed: file.fixed,
+      left: file.left,
+      ...(file.diff === undefined ? {} : { diff: file.diff }),
+    })),
+    errors: report.files.flatMap((file) => file.failures.map((failure) => ({ file: file.file, ...failure }))),
+    missing: report.missing,
+    skipped: report.skipped,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

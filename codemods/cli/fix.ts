@@ -1,0 +1,163 @@
+// `unblock fix`: finds the files, checks that the rewrite can be reviewed and
+// undone (a clean git tree), runs the codemods on each file and saves the
+// results atomically. It prints nothing; fix-output.ts turns the report into text.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { writeFileAtomic } from '../engine/atomic-write.js';
+import { uncommittedChanges } from '../engine/git-state.js';
+import { filesInShard, type Shard } from '../engine/shard.js';
+import type { Codemod } from '../engine/types.js';
+import { collectFiles } from './files.js';
+import { applyCodemods, type FileFailure, type LocatedSite } from './fix-file.js';
+import { unifiedDiff } from './fix-diff.js';
+import type { ProgressFactory } from './progress.js';
+
+export interface FixOptions {
+  readonly paths: readonly string[];
+  readonly cwd: string;
+  readonly codemods: readonly Codemod[];
+  /** Compute diffs and write nothing. */
+  readonly dry: boolean;
+  /** Write even into a git work tree with uncommitted changes. */
+  readonly force: boolean;
+  readonly shard?: Shard;
+  readonly progress?: ProgressFactory;
+}
+
+export interface SiteReport {
+  readonly codemod: string;
+  readonly api: string;
+  readonly family: string;
+  readonly reason?: string;
+  /** Where the site is in the file as the run leaves it on disk. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface FileReport {
+  /** Relative to the working directory, with forward slashes. */
+  readonly file: string;
+  /** The rewrite was written (with --dry: would be). */
+  readonly changed: boolean;
+  readonly fixed: readonly SiteReport[];
+  readonly left: readonly SiteReport[];
+  readonly failures: readonly FileFailure[];
+  /** With --dry: the unified diff of the rewrite. */
+  readonly diff?: string;
+}
+
+export interface FixReport {
+  readonly dry: boolean;
+  readonly codemods: readonly string[];
+  readonly shard?: Shard;
+  /** Files the codemods ran on (after sharding). */
+  readonly filesChecked: number;
+  /** Only the files with something to say: a change, a site, or a failure. */
+  readonly files: readonly FileReport[];
+  readonly missing: readonly string[];
+  readonly skipped: readonly string[];
+}
+
+export type FixRun =
+  | { readonly kind: 'done'; readonly report: FixReport }
+  /** The git tree has uncommitted changes and --force was not given; nothing was written. */
+  | { readonly kind: 'refused'; readonly dirty: readonly string[] };
+
+export async function runFix(options: FixOptions): Promise<FixRun> {
+  const collected = await collectFiles(options.paths, options.cwd);
+  const files = options.shard ? filesInShard(collected.files, options.shard, options.cwd) : collected.files;
+
+  // --dry writes nothing, so there is nothing to protect; --force is the user taking responsibility.
+  if (!options.dry && !options.force && files.length > 0) {
+    const dirty = await uncommittedChanges(options.paths, options.cwd);
+    if (dirty.length > 0) return { kind: 'refused', dirty };
+  }
+
+  const progress = options.progress?.(files.length);
+  const reports: FileReport[] = [];
+  try {
+    for (const file of files) {
+      const report = await fixFile(file, options);
+      if (report.changed || report.fixed.length > 0 || report.left.length > 0 || report.failures.length > 0) reports.push(report);
+      progress?.tick(report.file);
+    }
+  } finally {
+    progress?.stop();
+  }
+  return {
+    kind: 'done',
+    report: {
+      dry: options.dry,
+      codemods: options.codemods.map((codemod) => codemod.name),
+      ...(options.shard ? { shard: options.shard } : {}),
+      filesChecked: files.length,
+      files: reports,
+      missing: collected.missing,
+      skipped: collected.skipped,
+    },
+  };
+}
+
+/** 2 when a path does not exist (a usage error; the others were still fixed), 1 when a file failed, else 0. */
+export function fixExitCode(report: FixReport): 0 | 1 | 2 {
+  if (report.missing.length > 0) return 2;
+  return report.files.some((file) => file.failures.length > 0) ? 1 : 0;
+}
+
+export function relativePath(cwd: string, file: string): string {
+  return (path.relative(cwd, file) || path.basename(file)).split(path.sep).join('/');
+}
+
+async function fixFile(file: string, options: FixOptions): Promise<FileReport> {
+  const relative = relativePath(options.cwd, file);
+  const buffer = await readFile(file).catch((error: unknown) => errorMessage(error));
+  if (typeof buffer === 'string') return { file: relative, changed: false, fixed: [], left: [], failures: [{ kind: 'read', message: buffer }] };
+
+  const source = buffer.toString('utf8');
+  const applied = applyCodemods(source, file, options.codemods);
+  const failures = [...applied.failures];
+  let changed = false;
+  let diff: string | undefined;
+  if (applied.output !== undefined) {
+    if (!Buffer.from(source, 'utf8').equals(buffer)) {
+      // Decoding replaced invalid bytes: writing the text back would corrupt the file.
+      failures.push({ kind: 'read', message: 'the file is not valid UTF-8, so it was left as it was' });
+    } else if (options.dry) {
+      changed = true;
+      diff = unifiedDiff(relative, source, applied.output);
+    } else {
+      const problem = await save(file, buffer, applied.output);
+      if (problem === undefined) changed = true;
+      else failures.push({ kind: 'write', message: problem });
+    }
+  }
+  // Point into the file as it is on disk now: rewritten, or (dry run, failure) as it was.
+  const where = changed && !options.dry ? 'after' : 'before';
+  const toReport = (site: LocatedSite): SiteReport => ({
+    codemod: site.codemod,
+    api: site.api,
+    family: site.family,
+    ...(site.reason === undefined ? {} : { reason: site.reason }),
+    line: site[where].line,
+    column: site[where].column,
+  });
+  return { file: relative, changed, fixed: applied.fixed.map(toReport), left: applied.left.map(toReport), failures, ...(diff === undefined ? {} : { diff }) };
+}
+
+/** Writes the rewrite unless the file changed since it was read (an editor, a formatter); returns why not. */
+async function save(file: string, original: Buffer, output: string): Promise<string | undefined> {
+  try {
+    const current = await readFile(file);
+    if (!current.equals(original)) return 'the file changed on disk while it was being fixed, so it was left as it is; run unblock fix again';
+    await writeFileAtomic(file, output);
+    return undefined;
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,43 @@
+// Replaces a file's contents so that a reader, a crash or a full disk never
+// sees half a file: the new text goes to a temporary file beside the target
+// (same directory, so same filesystem, so rename is atomic), is flushed to
+// disk, and is then renamed over the target.
+
+import { randomBytes } from 'node:crypto';
+import { open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+  // Write through a symbolic link rather than replacing the link with a file.
+  const target = await realpath(file).catch(() => path.resolve(file));
+  const mode = await stat(target).then(
+    (info) => info.mode & 0o7777,
+    () => undefined,
+  );
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.unblock-tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    // 'wx': never follow or clobber something already at the temporary name.
+    handle = await open(temp, 'wx', mode ?? 0o666);
+    await handle.writeFile(content);
+    // open() applies the umask; chmod restores the target's exact mode.
+    if (mode !== undefined) await handle.chmod(mode);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(path.dirname(target));
+}
+
+/** Makes the rename itself durable. Best effort: some platforms (Windows) cannot open a directory. */
+async function syncDirectory(directory: string): Promise<void> {
+  const handle = await open(directory, 'r').catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close().catch(() => undefined);
+}

@@ -1,0 +1,51 @@
+// docs/codemods.md must keep up with the command and the registry.
+
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+
+import { defineFixCommand } from '../../codemods/cli/fix-command.js';
+import { codemodNames } from '../../codemods/registry.js';
+import { repoRoot } from '../helpers/lint.js';
+import { readMarkdown } from '../helpers/markdown.js';
+import { FIXTURES, makeProject, run } from './fix-helpers.js';
+
+const docs = readFileSync(path.join(repoRoot, 'docs', 'codemods.md'), 'utf8');
+
+describe('docs/codemods.md', () => {
+  it('links every codemod in the registry to its README, in registry order', () => {
+    const linked = [...docs.matchAll(/\[`([\w-]+)`\]\(\.\.\/codemods\/([\w-]+)\/README\.md\)/g)].map((match) => match[1]);
+    expect(linked).toEqual(codemodNames());
+    for (const name of codemodNames()) expect(existsSync(path.join(repoRoot, 'codemods', name, 'README.md')), name).toBe(true);
+  });
+
+  it('documents every option of `unblock fix`', () => {
+    const command = defineFixCommand(new Command('fix'), { cwd: repoRoot, stdout: () => undefined, stderr: () => undefined }, () => undefined);
+    for (const option of command.options) expect(docs, option.long).toContain(`| \`${option.flags}\``);
+  });
+});
+
+/** The keys of an object and, recursively, of its objects and of the first element of its arrays. */
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? [] : [shape(value[0])];
+  if (value === null || typeof value !== 'object') return typeof value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, key === 'fixedByFamily' ? 'counts' : shape(inner)]));
+}
+
+it('shows a JSON report with the shape `unblock fix --json` writes', async () => {
+  const example = readMarkdown(docs).blocks.find((block) => block.language === 'json');
+  const documented = JSON.parse(example!.code) as { files: Array<{ left: unknown[] }> };
+  const root = makeProject({ 'read.mjs': FIXTURES['src/read.mjs']!, 'left.mjs': FIXTURES['src/left.mjs']!, 'broken.js': FIXTURES['src/broken.js']! });
+  try {
+    const { stdout } = await run(['fix', '--json'], root);
+    const actual = JSON.parse(stdout) as { files: Array<{ left: unknown[] }> };
+    // Compare a file with a left site to the documented one, and the rest as a whole.
+    const withLeft = (report: { files: Array<{ left: unknown[] }> }) => report.files.find((file) => file.left.length > 0);
+    expect(shape(withLeft(documented))).toEqual(shape(withLeft(actual)));
+    expect(shape({ ...documented, files: [] })).toEqual(shape({ ...actual, files: [] }));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
