@@ -6,7 +6,10 @@
 
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, functionName, isInParameters, unwrapExpression, walk, type FunctionNode } from '../../rules/analysis/ast.js';
+import { enclosingFunction, functionName, isInParameters, needsParentheses, unwrapExpression, walk, type FunctionNode } from '../../rules/analysis/ast.js';
+
+// Shared with the rules' suggestions; the codemods import it from here.
+export { needsParentheses };
 import type { CallbackHop, ExecutionContext } from '../../rules/analysis/contexts.js';
 import type { FileStyle } from './file-style.js';
 import { asyncPolicy } from './framework-policy.js';
@@ -335,27 +338,6 @@ function directSyncCall(fn: FunctionNode, env: PlacementEnv): TSESTree.CallExpre
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) return parent;
   }
   return undefined;
-}
-
-/** `await x` binds looser than member access, calls and `**`: `(await stat(p)).size`. */
-export function needsParentheses(node: TSESTree.Node): boolean {
-  let current: TSESTree.Node = node;
-  while (current.parent?.type === AST_NODE_TYPES.ChainExpression || current.parent?.type === AST_NODE_TYPES.TSNonNullExpression) current = current.parent;
-  const parent = current.parent;
-  if (!parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.MemberExpression:
-      return parent.object === current;
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-      return parent.callee === current;
-    case AST_NODE_TYPES.TaggedTemplateExpression:
-      return parent.tag === current;
-    case AST_NODE_TYPES.BinaryExpression:
-      return parent.operator === '**' && parent.left === current;
-    default:
-      return false;
-  }
 }
 
 function indentationOf(text: string, offset: number): string {

@@ -177,3 +177,24 @@ export function* walk(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.Visi
     }
   }
 }
+
+/** `await x` binds looser than member access, calls and `**`: `(await stat(p)).size`. */
+export function needsParentheses(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node = node;
+  while (current.parent?.type === AST_NODE_TYPES.ChainExpression || current.parent?.type === AST_NODE_TYPES.TSNonNullExpression) current = current.parent;
+  const parent = current.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === current;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee === current;
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return parent.tag === current;
+    case AST_NODE_TYPES.BinaryExpression:
+      return parent.operator === '**' && parent.left === current;
+    default:
+      return false;
+  }
+}

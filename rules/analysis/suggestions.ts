@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isInParameters, unwrapExpression } from './ast.js';
+import { enclosingFunction, isInParameters, needsParentheses, unwrapExpression } from './ast.js';
 import { recipeFor } from './catalog/index.js';
 import type { Finding } from './file-analysis.js';
 
@@ -90,27 +90,6 @@ function awaitAllowedAt(node: TSESTree.Node, fn: TSESTree.Node): boolean {
     if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) return false;
   }
   return true;
-}
-
-/** `await x` binds looser than member access, calls and `**`: `(await stat(p)).size`. */
-function needsParentheses(call: TSESTree.CallExpression): boolean {
-  let node: TSESTree.Node = call;
-  while (node.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
-  const parent = node.parent;
-  if (!parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.MemberExpression:
-      return parent.object === node;
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-      return parent.callee === node;
-    case AST_NODE_TYPES.TaggedTemplateExpression:
-      return parent.tag === node;
-    case AST_NODE_TYPES.BinaryExpression:
-      return parent.operator === '**' && parent.left === node;
-    default:
-      return false;
-  }
 }
 
 interface ImportBinding {
