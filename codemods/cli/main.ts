@@ -37,10 +37,15 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .command('scan')
     .description('Report blocking calls in async functions and request handlers (recommended rules, no ESLint config needed)')
     .argument('[paths...]', 'files or directories to scan', ['.'])
-    .addOption(new Option('--format <name>', 'output format').choices(['stylish', 'json']).default('stylish'))
-    .action(async (paths: string[], options: { format: ScanFormat }) => {
-      const report = await scan({ paths, cwd: io.cwd });
-      const output = await formatScanReport(report, options.format, io.cwd);
+    .addOption(new Option('--format <name>', 'output format (sarif: for code scanning uploads)').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .option('--max-findings <n>', 'exit 0 while at most n blocking calls are reported (default: 0)')
+    .addOption(new Option('--max-warnings <n>', 'the same as --max-findings, as ESLint spells it').conflicts('maxFindings'))
+    .option('--baseline <file>', 'report only blocking calls that the baseline file does not record')
+    .addOption(new Option('--write-baseline <file>', 'record every current blocking call in the file, and report none').conflicts('baseline'))
+    .action(async (paths: string[], options: { format: ScanFormat; maxFindings?: string; maxWarnings?: string; baseline?: string; writeBaseline?: string }) => {
+      const { format, ...gates } = options;
+      const report = await scan({ paths, cwd: io.cwd, ...gates });
+      const output = await formatScanReport(report, format, io.cwd);
       io.stdout(output.stdout);
       io.stderr(output.stderr);
       exitCode = scanExitCode(report);

@@ -1,16 +1,27 @@
 import path from 'node:path';
 
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 
 import { collectFiles } from './files.js';
+import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writeBaseline } from './scan-baseline.js';
 import { scanConfig } from './scan-config.js';
+import { locateFindings, type LocatedFinding } from './scan-fingerprint.js';
+import { findingLimit, type FindingLimit } from './scan-limit.js';
 import { recommendedScanRules } from './scan-rules.js';
 
-export type ScanFormat = 'json' | 'stylish';
+export type ScanFormat = 'json' | 'sarif' | 'stylish';
 
 export interface ScanOptions {
   readonly paths: readonly string[];
   readonly cwd: string;
+  /** `--baseline <file>`: report only findings the file does not record. */
+  readonly baseline?: string | undefined;
+  /** `--write-baseline <file>`: record every finding in the file (and report none of them). */
+  readonly writeBaseline?: string | undefined;
+  /** `--max-findings <n>` as typed: exit 0 while at most n findings are reported. */
+  readonly maxFindings?: string | undefined;
+  /** `--max-warnings <n>`: the same, under ESLint's name. */
+  readonly maxWarnings?: string | undefined;
 }
 
 export interface ParseFailure {
@@ -20,25 +31,43 @@ export interface ParseFailure {
   readonly message: string;
 }
 
+/** What a baseline did to this run. */
+export type BaselineUse =
+  | { readonly kind: 'read'; readonly file: string; readonly suppressed: number; readonly stale: number }
+  | { readonly kind: 'written'; readonly file: string; readonly recorded: number };
+
 export interface ScanReport {
-  /** ESLint results holding only unblock findings and parse failures. */
+  /** ESLint results holding only the reported unblock findings and parse failures. */
   readonly results: ESLint.LintResult[];
   readonly filesScanned: number;
+  /** Findings reported: those a baseline suppressed are not counted. */
   readonly findings: number;
+  /** The reported findings with the line text and occurrence that fingerprint them, in results order. */
+  readonly located: readonly LocatedFinding[];
+  readonly parseFailures: readonly ParseFailure[];
+  readonly missing: readonly string[];
+  readonly skipped: readonly string[];
+  readonly baseline?: BaselineUse;
+  readonly limit?: FindingLimit;
+}
+
+interface Linted {
+  readonly results: ESLint.LintResult[];
+  readonly files: readonly string[];
   readonly parseFailures: readonly ParseFailure[];
   readonly missing: readonly string[];
   readonly skipped: readonly string[];
 }
 
 /** Lints the given paths with the recommended rules and no user configuration. */
-export async function scan(options: ScanOptions): Promise<ScanReport> {
-  const { files, missing, skipped } = await collectFiles(options.paths, options.cwd);
-  if (files.length === 0) return { results: [], filesScanned: 0, findings: 0, parseFailures: [], missing, skipped };
+async function lintPaths(paths: readonly string[], cwd: string): Promise<Linted> {
+  const { files, missing, skipped } = await collectFiles(paths, cwd);
+  if (files.length === 0) return { results: [], files, parseFailures: [], missing, skipped };
 
   const eslint = new ESLint({
     // The filesystem root as ESLint's cwd keeps every given file "inside the base path",
     // wherever on disk the user pointed us; file discovery already happened above.
-    cwd: path.parse(path.resolve(options.cwd)).root,
+    cwd: path.parse(path.resolve(cwd)).root,
     overrideConfigFile: true,
     overrideConfig: scanConfig(recommendedScanRules()),
     errorOnUnmatchedPattern: false,
@@ -47,32 +76,87 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const raw = await eslint.lintFiles(files);
 
   const parseFailures: ParseFailure[] = [];
-  let findings = 0;
   const results = raw.map((result) => {
     // Keep unblock's findings and parse failures; users' inline directives for other rules are noise here.
     const messages = result.messages.filter((message) => message.fatal || message.ruleId?.startsWith('unblock/'));
     for (const message of messages) {
       if (message.fatal) parseFailures.push({ file: result.filePath, line: message.line, column: message.column, message: message.message });
-      else findings++;
     }
-    const errorCount = messages.filter((message) => message.severity === 2).length;
-    return {
-      ...result,
-      messages,
-      errorCount,
-      fatalErrorCount: messages.filter((message) => message.fatal).length,
-      warningCount: messages.length - errorCount,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
-      suppressedMessages: [],
-    };
+    return withMessages(result, messages);
   });
-  return { results, filesScanned: files.length, findings, parseFailures, missing, skipped };
+  return { results, files, parseFailures, missing, skipped };
 }
 
-/** 1 when anything blocking was found; 2 when nothing was found but something could not be read; else 0. */
+/** The result with only `messages`, its counts to match. */
+function withMessages(result: ESLint.LintResult, messages: Linter.LintMessage[]): ESLint.LintResult {
+  const errorCount = messages.filter((message) => message.severity === 2).length;
+  return {
+    ...result,
+    messages,
+    errorCount,
+    fatalErrorCount: messages.filter((message) => message.fatal).length,
+    warningCount: messages.length - errorCount,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    suppressedMessages: [],
+  };
+}
+
+/**
+ * Lints the given paths with the recommended rules and no user configuration, then applies the CI
+ * gates: a baseline to read or write, and a limit on the findings. Bad options and unusable
+ * baseline files are errors that name the option, thrown before anything is linted.
+ */
+export async function scan(options: ScanOptions): Promise<ScanReport> {
+  if (options.baseline !== undefined && options.writeBaseline !== undefined) {
+    throw new Error('--baseline and --write-baseline cannot be used together: write the baseline in one run, then scan against it');
+  }
+  const limit = findingLimit(options);
+  const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline, options.cwd);
+  const write = options.writeBaseline === undefined ? undefined : { given: options.writeBaseline, path: await checkBaselineTarget(options.writeBaseline, options.cwd) };
+
+  const linted = await lintPaths(options.paths, options.cwd);
+  const located = await locateFindings(linted.results);
+  const unreadable = new Set(linted.parseFailures.map((failure) => failure.file));
+
+  let reported = located;
+  let use: BaselineUse | undefined;
+  if (write) {
+    await writeBaseline(write.given, write.path, baselineEntries(located, write.path));
+    // What was just recorded is known: the run reports it no more than a scan against the file would.
+    reported = [];
+    use = { kind: 'written', file: write.given, recorded: located.length };
+  } else if (baseline) {
+    const match = await matchBaseline(baseline, located, linted.files, unreadable);
+    reported = [...match.kept];
+    use = { kind: 'read', file: baseline.given, suppressed: match.suppressed.length, stale: match.stale };
+  }
+
+  return {
+    results: reported === located ? linted.results : onlyReported(linted.results, reported),
+    filesScanned: linted.files.length,
+    findings: reported.length,
+    located: reported,
+    parseFailures: linted.parseFailures,
+    missing: linted.missing,
+    skipped: linted.skipped,
+    ...(use ? { baseline: use } : {}),
+    ...(limit ? { limit } : {}),
+  };
+}
+
+/** The results with only the reported findings (and the parse failures) left in them. */
+function onlyReported(results: readonly ESLint.LintResult[], reported: readonly LocatedFinding[]): ESLint.LintResult[] {
+  const keep = new Set(reported.map((finding) => finding.message));
+  return results.map((result) => withMessages(result, result.messages.filter((message) => message.fatal || keep.has(message))));
+}
+
+/**
+ * 1 when more blocking calls were reported than allowed (none, without --max-findings); otherwise 2
+ * when something could not be read or there was nothing to scan; else 0.
+ */
 export function scanExitCode(report: ScanReport): 0 | 1 | 2 {
-  if (report.findings > 0) return 1;
+  if (report.findings > (report.limit?.max ?? 0)) return 1;
   if (report.parseFailures.length > 0 || report.missing.length > 0 || report.filesScanned === 0) return 2;
   return 0;
 }
