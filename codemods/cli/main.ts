@@ -6,6 +6,7 @@ import { list } from './list.js';
 import { terminalProgress, type ProgressFactory } from './progress.js';
 import { formatScanReport } from './scan-output.js';
 import { scan, scanExitCode, type ScanFormat } from './scan.js';
+import { registerTrace } from './trace-command.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -63,6 +64,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .action((options: { apis?: boolean; json?: boolean }) => {
       io.stdout(list(options));
     });
+
+  registerTrace(program, io, (code) => {
+    exitCode = code;
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

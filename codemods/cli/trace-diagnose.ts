@@ -1,0 +1,93 @@
+// Why the rules missed a site the trace saw, and the `settings.unblock.blockingApis`
+// entry that would make them report it, when a function can be named.
+
+import { MODULE_APIS, type ModuleApiEntry } from '../../rules/analysis/catalog/index.js';
+import { normalizeModuleSpecifier } from '../../rules/analysis/module-specifier.js';
+import { coreModuleOf, framePath, packageOf } from './trace-frames.js';
+import type { ImportedName } from './trace-imports.js';
+import type { TraceSite } from './trace-sites.js';
+
+export type MissKind =
+  /** The catalog knows the API; the analysis did not see the call on the event loop. */
+  | 'analysis'
+  /** The catalog does not know the API. */
+  | 'catalog'
+  /** A low-severity catalog entry, which the rules report only with `includeLowSeverity`. */
+  | 'low-severity'
+  /** The call could not be named. */
+  | 'unknown';
+
+export interface BlockingApiSuggestion {
+  readonly module: string;
+  /** Dotted export path, `''` for the module itself: the form `blockingApis` takes. */
+  readonly path: string;
+}
+
+export interface Diagnosis {
+  readonly kind: MissKind;
+  readonly reason: string;
+  /** The catalog's id for the API, when it has one. */
+  readonly catalogId?: string;
+  readonly suggestion?: BlockingApiSuggestion;
+}
+
+const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((part, index) => part === b[index]);
+
+function catalogEntry(imported: ImportedName): ModuleApiEntry | undefined {
+  const module = normalizeModuleSpecifier(imported.module);
+  return MODULE_APIS.find((entry) => entry.modules.includes(module) && samePath(entry.path, imported.path));
+}
+
+const suggestionFor = (imported: ImportedName): BlockingApiSuggestion => ({ module: imported.module, path: imported.path.join('.') });
+const display = (imported: ImportedName): string => [imported.module, ...imported.path].join('.');
+
+/** The miss behind a site only the trace saw. */
+export function diagnose(site: TraceSite): Diagnosis {
+  if (site.imported) {
+    const entry = catalogEntry(site.imported);
+    if (entry?.severity === 'low') {
+      return {
+        kind: 'low-severity',
+        catalogId: entry.id,
+        reason: `\`${entry.display}\` is in the catalog with low severity: the rules report it only with their \`includeLowSeverity\` option`,
+      };
+    }
+    if (entry) {
+      // The helper the caller called, imported from another file, is the function a setting could name.
+      const helper = site.callers.map((chain) => chain[0]?.imported).find((imported) => imported !== undefined);
+      const inFunction = site.function ? ` in \`${site.function}\`` : '';
+      // Without type information the rules do not follow a call into another module.
+      const setting = helper
+        ? `: its caller imports \`${helper.path.join('.') || 'it'}\` from '${helper.module}', and the rules follow helpers into other modules only with type information (recommended-type-checked), or with a blockingApis entry for it`
+        : '';
+      return {
+        kind: 'analysis',
+        catalogId: entry.id,
+        reason: `\`${entry.display}\` is in the catalog, but the analysis did not see this call${inFunction} on the event loop${setting}`,
+        ...(helper ? { suggestion: suggestionFor(helper) } : {}),
+      };
+    }
+    return {
+      kind: 'catalog',
+      reason: `\`${display(site.imported)}\` is not in the catalog`,
+      suggestion: suggestionFor(site.imported),
+    };
+  }
+
+  const frame = site.apiFrame;
+  const name = frame?.function?.split('.').at(-1);
+  const file = frame && framePath(frame.location);
+  const pkg = file && packageOf(file);
+  if (pkg && name && !name.startsWith('<')) {
+    return {
+      kind: 'catalog',
+      reason: `\`${site.api}\` calls \`${name}\` in ${pkg}, which the catalog does not know (the call is not to an import, so check the export path)`,
+      suggestion: { module: pkg, path: name },
+    };
+  }
+  const core = frame && coreModuleOf(frame.location);
+  if (core && name) {
+    return { kind: 'analysis', reason: `\`${site.api}\` reaches Node's \`${core}.${name}\`, through a value the analysis cannot follow to an import` };
+  }
+  return { kind: 'unknown', reason: `\`${site.api}\` could not be traced to a module export` };
+}
