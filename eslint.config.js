@@ -19,6 +19,8 @@ export default defineConfig(
       'tests/**/fixtures/**',
       'tests/codemods/**/input.*',
       'tests/codemods/**/expected.*',
+      'tests/codemods/*/*/input/**',
+      'tests/codemods/*/*/expected/**',
       // Labelled server code for the precision comparison: it blocks on purpose.
       'tests/precision/corpus/**',
     ],

@@ -38,7 +38,7 @@ export function defineFixCommand(command: Command, io: CliIo, setExitCode: (code
       const run = await runFix({
         paths,
         cwd: io.cwd,
-        codemods: selectCodemods(options.codemod),
+        ...selectCodemods(options.codemod),
         dry: options.dry === true,
         force: options.force === true,
         ...(options.shard ? { shard: options.shard } : {}),

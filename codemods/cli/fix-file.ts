@@ -1,7 +1,7 @@
 // Runs the selected codemods over one file's text, each on the previous one's
 // output, and says what happened. Pure: no file is read or written here.
 
-import type { Codemod, SiteOutcome } from '../engine/types.js';
+import type { Codemod, FileResult, SiteOutcome } from '../engine/types.js';
 import { positionMap, type Position } from './position-map.js';
 
 const BOM = '\uFEFF';
@@ -42,41 +42,74 @@ interface StageSites {
   readonly left: readonly SiteOutcome[];
 }
 
+/** A file part-way through the codemods: the text so far, and what each stage said. */
+export interface StagedFile {
+  readonly bom: string;
+  readonly original: string;
+  text: string;
+  readonly stages: StageSites[];
+  readonly failures: FileFailure[];
+  /** Set when the file must be left as it is (it does not parse, a codemod threw): the final word. */
+  settled?: AppliedCodemods;
+}
+
 export function applyCodemods(source: string, filePath: string, codemods: readonly Codemod[]): AppliedCodemods {
+  return finishStages(stageCodemods(source, filePath, codemods));
+}
+
+/** Runs the per-file codemods, each on the previous one's output. */
+export function stageCodemods(source: string, filePath: string, codemods: readonly Codemod[]): StagedFile {
   // The parser drops a byte order mark and the codemods rebuild the text without it: take it
   // off here and put it back on the way out, so that a file keeps its BOM.
   const bom = source.startsWith(BOM) ? BOM : '';
   const original = source.slice(bom.length);
-  let text = original;
-  const stages: StageSites[] = [];
-  const failures: FileFailure[] = [];
+  const staged: StagedFile = { bom, original, text: original, stages: [], failures: [] };
 
   for (const codemod of codemods) {
-    let result;
+    let result: FileResult;
     try {
-      result = codemod.transform(text, { filePath });
+      result = codemod.transform(staged.text, { filePath });
     } catch (error) {
-      // A codemod bug must not cost the user their file: leave it exactly as it was.
-      const message = `${codemod.name} failed: ${error instanceof Error ? error.message : String(error)}; the file was left as it was`;
-      return { fixed: [], left: [], failures: [...failures, { kind: 'crash', codemod: codemod.name, message }] };
+      settleAsCrash(staged, codemod.name, error);
+      return staged;
     }
-    if (result.error?.kind === 'parse') {
-      // The input does not parse: every codemod would say the same. Leave the file byte for byte.
-      const { line, column } = result.error;
-      return {
-        fixed: [],
-        left: [],
-        failures: [{ kind: 'parse', message: result.error.message, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) }],
-      };
-    }
-    if (result.error?.kind === 'reparse') {
-      // Its output is dropped (it never comes back), the others still run on the last good text.
-      failures.push({ kind: 'reparse', codemod: codemod.name, message: result.error.message });
-    }
-    stages.push({ codemod: codemod.name, input: text, fixed: result.fixed, left: result.left });
-    if (result.output !== undefined) text = result.output;
+    addStage(staged, codemod.name, result);
+    if (staged.settled) return staged;
   }
+  return staged;
+}
 
+/** Adds one codemod's result for this file (a whole-program codemod's share, say) as the next stage. */
+export function addStage(staged: StagedFile, codemod: string, result: FileResult): void {
+  if (staged.settled) return;
+  if (result.error?.kind === 'parse') {
+    // The input does not parse: every codemod would say the same. Leave the file byte for byte.
+    const { line, column } = result.error;
+    staged.settled = {
+      fixed: [],
+      left: [],
+      failures: [{ kind: 'parse', message: result.error.message, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) }],
+    };
+    return;
+  }
+  if (result.error?.kind === 'reparse') {
+    // Its output is dropped (it never comes back), the others still run on the last good text.
+    staged.failures.push({ kind: 'reparse', codemod, message: result.error.message });
+  }
+  staged.stages.push({ codemod, input: staged.text, fixed: result.fixed, left: result.left });
+  if (result.output !== undefined) staged.text = result.output;
+}
+
+/** A codemod bug must not cost the user their file: leave it exactly as it was. */
+export function settleAsCrash(staged: StagedFile, codemod: string, error: unknown): void {
+  const message = `${codemod} failed: ${error instanceof Error ? error.message : String(error)}; the file was left as it was`;
+  staged.settled = { fixed: [], left: [], failures: [...staged.failures, { kind: 'crash', codemod, message }] };
+}
+
+/** The outcome: the final text and every stage's sites, located in the original and the final text. */
+export function finishStages(staged: StagedFile): AppliedCodemods {
+  if (staged.settled) return staged.settled;
+  const { bom, original, text } = staged;
   const locate = (stage: StageSites, sites: readonly SiteOutcome[]): LocatedSite[] => {
     if (sites.length === 0) return [];
     const toOriginal = positionMap(stage.input, original);
@@ -95,8 +128,8 @@ export function applyCodemods(source: string, filePath: string, codemods: readon
   };
   return {
     ...(text === original ? {} : { output: bom + text }),
-    fixed: stages.flatMap((stage) => locate(stage, stage.fixed)),
-    left: stages.flatMap((stage) => locate(stage, stage.left)),
-    failures,
+    fixed: staged.stages.flatMap((stage) => locate(stage, stage.fixed)),
+    left: staged.stages.flatMap((stage) => locate(stage, stage.left)),
+    failures: staged.failures,
   };
 }

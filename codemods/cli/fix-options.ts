@@ -6,9 +6,9 @@ import path from 'node:path';
 
 import { InvalidArgumentError } from 'commander';
 
-import type { Codemod } from '../engine/types.js';
+import type { Codemod, ProgramCodemod } from '../engine/types.js';
 import { parseShard, type Shard } from '../engine/shard.js';
-import { CODEMODS, codemodNames } from '../registry.js';
+import { CODEMODS, PROGRAM_CODEMODS, codemodNames } from '../registry.js';
 import { isSourceFile } from './files.js';
 
 /** `--codemod a,b --codemod c`: repeatable and comma-separated; every name must exist. */
@@ -22,9 +22,15 @@ export function collectCodemodNames(value: string, previous: readonly string[]):
   return [...previous, ...names];
 }
 
+export interface SelectedCodemods {
+  readonly codemods: Codemod[];
+  readonly programCodemods: ProgramCodemod[];
+}
+
 /** The chosen codemods in registry order (the order they run in), or all of them when none was named. */
-export function selectCodemods(names: readonly string[]): Codemod[] {
-  return names.length === 0 ? [...CODEMODS] : CODEMODS.filter((codemod) => names.includes(codemod.name));
+export function selectCodemods(names: readonly string[]): SelectedCodemods {
+  const chosen = <T extends { readonly name: string }>(list: readonly T[]): T[] => (names.length === 0 ? [...list] : list.filter((codemod) => names.includes(codemod.name)));
+  return { codemods: chosen(CODEMODS), programCodemods: chosen(PROGRAM_CODEMODS) };
 }
 
 export function shardOption(value: string): Shard {

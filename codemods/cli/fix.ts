@@ -8,9 +8,9 @@ import path from 'node:path';
 import { writeFileAtomic } from '../engine/atomic-write.js';
 import { uncommittedChanges } from '../engine/git-state.js';
 import { filesInShard, type Shard } from '../engine/shard.js';
-import type { Codemod } from '../engine/types.js';
+import type { Codemod, ProgramCodemod } from '../engine/types.js';
 import { collectFiles } from './files.js';
-import { applyCodemods, type FileFailure, type LocatedSite } from './fix-file.js';
+import { addStage, finishStages, settleAsCrash, stageCodemods, type FileFailure, type LocatedSite, type StagedFile } from './fix-file.js';
 import { unifiedDiff } from './fix-diff.js';
 import type { ProgressFactory } from './progress.js';
 
@@ -18,6 +18,8 @@ export interface FixOptions {
   readonly paths: readonly string[];
   readonly cwd: string;
   readonly codemods: readonly Codemod[];
+  /** Whole-program codemods, run after the per-file ones over every file at once. */
+  readonly programCodemods?: readonly ProgramCodemod[];
   /** Compute diffs and write nothing. */
   readonly dry: boolean;
   /** Write even into a git work tree with uncommitted changes. */
@@ -76,21 +78,28 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
   }
 
   const progress = options.progress?.(files.length);
-  const reports: FileReport[] = [];
+  const pending: PendingFile[] = [];
   try {
     for (const file of files) {
-      const report = await fixFile(file, options);
-      if (report.changed || report.fixed.length > 0 || report.left.length > 0 || report.failures.length > 0) reports.push(report);
-      progress?.tick(report.file);
+      pending.push(await stageFile(file, options));
+      progress?.tick(relativePath(options.cwd, file));
     }
   } finally {
     progress?.stop();
+  }
+  const programCodemods = options.programCodemods ?? [];
+  for (const codemod of programCodemods) runProgramCodemod(codemod, pending, collected.files, options.cwd);
+
+  const reports: FileReport[] = [];
+  for (const file of pending) {
+    const report = await finishFile(file, options);
+    if (report.changed || report.fixed.length > 0 || report.left.length > 0 || report.failures.length > 0) reports.push(report);
   }
   return {
     kind: 'done',
     report: {
       dry: options.dry,
-      codemods: options.codemods.map((codemod) => codemod.name),
+      codemods: [...options.codemods, ...(options.programCodemods ?? [])].map((codemod) => codemod.name),
       ...(options.shard ? { shard: options.shard } : {}),
       filesChecked: files.length,
       files: reports,
@@ -110,13 +119,58 @@ export function relativePath(cwd: string, file: string): string {
   return (path.relative(cwd, file) || path.basename(file)).split(path.sep).join('/');
 }
 
-async function fixFile(file: string, options: FixOptions): Promise<FileReport> {
+/** A file read and through the per-file codemods, not yet written. */
+interface PendingFile {
+  readonly file: string;
+  readonly relative: string;
+  /** The file as read, or why it could not be read. */
+  readonly read: { readonly buffer: Buffer; readonly staged: StagedFile } | { readonly error: string };
+}
+
+async function stageFile(file: string, options: FixOptions): Promise<PendingFile> {
   const relative = relativePath(options.cwd, file);
   const buffer = await readFile(file).catch((error: unknown) => errorMessage(error));
-  if (typeof buffer === 'string') return { file: relative, changed: false, fixed: [], left: [], failures: [{ kind: 'read', message: buffer }] };
+  if (typeof buffer === 'string') return { file, relative, read: { error: buffer } };
+  return { file, relative, read: { buffer, staged: stageCodemods(buffer.toString('utf8'), file, options.codemods) } };
+}
 
+/**
+ * A whole-program codemod sees every file at once, as the per-file codemods left it, and its
+ * share for each file becomes that file's next stage. Files of other shards are read, never
+ * rewritten: their calls still count.
+ */
+function runProgramCodemod(codemod: ProgramCodemod, pending: readonly PendingFile[], allFiles: readonly string[], cwd: string): void {
+  const open = pending.filter((file): file is PendingFile & { read: { buffer: Buffer; staged: StagedFile } } => 'staged' in file.read && file.read.staged.settled === undefined);
+  if (open.length === 0) return;
+  const sources = new Map<string, string>();
+  for (const { file, read } of open) if (read.staged.bom + read.staged.text !== read.buffer.toString('utf8')) sources.set(file, read.staged.text);
+  const mine = new Set(open.map(({ file }) => file));
+  const readOnlyFiles = allFiles.filter((file) => !mine.has(file) && !pending.some((other) => other.file === file));
+  let results;
+  try {
+    results = codemod.transformProgram({ files: [...mine], sources, readOnlyFiles, root: cwd }).results;
+  } catch (error) {
+    // Its bug must not cost the per-file codemods' work, nor any file: report it once and go on.
+    open[0]!.read.staged.failures.push({ kind: 'crash', codemod: codemod.name, message: `${codemod.name} failed on the program: ${errorMessage(error)}; it changed no file` });
+    return;
+  }
+  for (const { file, read } of open) {
+    const result = results.get(file);
+    if (!result) continue;
+    try {
+      addStage(read.staged, codemod.name, result);
+    } catch (error) {
+      settleAsCrash(read.staged, codemod.name, error);
+    }
+  }
+}
+
+async function finishFile(pending: PendingFile, options: FixOptions): Promise<FileReport> {
+  const { file, relative, read } = pending;
+  if ('error' in read) return { file: relative, changed: false, fixed: [], left: [], failures: [{ kind: 'read', message: read.error }] };
+  const { buffer, staged } = read;
   const source = buffer.toString('utf8');
-  const applied = applyCodemods(source, file, options.codemods);
+  const applied = finishStages(staged);
   const failures = [...applied.failures];
   let changed = false;
   let diff: string | undefined;

@@ -35,3 +35,44 @@ export interface Codemod {
   readonly description: string;
   transform(source: string, options: CodemodOptions): FileResult;
 }
+
+// A codemod over a whole program (a helper's callers live in other files), so it is not a
+// per-file `Codemod`: `unblock fix` calls `transformProgram` once, after the per-file codemods.
+
+export interface ProgramOptions {
+  /** Absolute paths of the files the codemod may rewrite. */
+  readonly files: readonly string[];
+  /**
+   * The project's tsconfig.json. Its compiler options apply, and its files join the program:
+   * their calls count as callers, but only `files` are rewritten.
+   */
+  readonly tsConfigFilePath?: string;
+  /**
+   * More files of the program, read but never rewritten: their calls count (a sync caller there
+   * keeps a helper sync). For a sharded run, the files of the other shards.
+   */
+  readonly readOnlyFiles?: readonly string[];
+  /**
+   * Whether to read the other scripts of the files' packages (nearest package.json; not
+   * node_modules or what .gitignore leaves out) as `readOnlyFiles`, so that a test or a script
+   * that calls a helper keeps it sync. Default: true.
+   */
+  readonly discoverCallers?: boolean;
+  /** Texts by absolute path that differ from the disk (an earlier codemod's output). */
+  readonly sources?: ReadonlyMap<string, string>;
+  /** The directory reasons name files from (`src/boot.ts:12`); default: the files' common directory. */
+  readonly root?: string;
+}
+
+export interface ProgramResult {
+  /** One result per path of `files`: its new text (never written here) and the sites fixed or left. */
+  readonly results: Map<string, FileResult>;
+}
+
+/** A codemod over a whole program: pure, it reads files but writes nothing. */
+export interface ProgramCodemod {
+  readonly name: string;
+  readonly description: string;
+  readonly scope: 'program';
+  transformProgram(options: ProgramOptions): ProgramResult;
+}

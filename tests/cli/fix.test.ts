@@ -159,7 +159,7 @@ describe('unblock fix', () => {
     expect(report).toMatchObject({
       version: 1,
       dry: false,
-      codemods: ['async-api', 'busy-wait'],
+      codemods: ['async-api', 'busy-wait', 'sync-callers'],
       shard: null,
       summary: { filesChecked: 6, filesChanged: 3, sitesFixed: 3, sitesLeft: 1, fixedByFamily: { fs: 3 }, errors: 1 },
       missing: [],

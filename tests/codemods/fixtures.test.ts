@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { scanConfig } from '../../codemods/cli/scan-config.js';
 import { recommendedScanRules } from '../../codemods/cli/scan-rules.js';
 import type { Codemod, FileResult, SiteOutcome } from '../../codemods/engine/types.js';
-import { CODEMODS } from '../../codemods/registry.js';
+import { CODEMODS, PROGRAM_CODEMODS } from '../../codemods/registry.js';
 import { repoRoot } from '../helpers/lint.js';
 
 const fixturesRoot = path.join(repoRoot, 'tests', 'codemods');
@@ -94,7 +94,9 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 const describeSite = (site: SiteOutcome): string => `${site.line}:${site.column} ${site.api}${site.reason ? ` (${site.reason})` : ''}`;
 
-const folders = readdirSync(fixturesRoot).filter((name) => !NOT_FIXTURES.has(name) && statSync(path.join(fixturesRoot, name)).isDirectory());
+// Whole-program codemods have folder fixtures and their own runner (tests/codemods/<name>.test.ts).
+const PROGRAM_FOLDERS = new Set(PROGRAM_CODEMODS.map((codemod) => codemod.name));
+const folders = readdirSync(fixturesRoot).filter((name) => !NOT_FIXTURES.has(name) && !PROGRAM_FOLDERS.has(name) && statSync(path.join(fixturesRoot, name)).isDirectory());
 
 describe.each(folders)('%s fixtures', (folder) => {
   const codemod: Codemod | undefined = CODEMODS.find((candidate) => candidate.name === folder);

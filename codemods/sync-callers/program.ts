@@ -1,0 +1,181 @@
+// Loads the program: every file the codemod may rewrite, plus the files whose
+// calls count without being rewritten (`readOnlyFiles`, the tsconfig's files,
+// what the files import, and the other scripts of their packages), each
+// parsed by TypeScript (ts-morph) and, when the codemod needs to look inside
+// it, by the plugin's detector, whose analysis says what blocks and where
+// code runs.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { globbySync } from 'globby';
+import { Project, ts, type SourceFile } from 'ts-morph';
+
+import { BLOCKING_RULE_DEFAULTS, createEntryFilter } from '../../rules/analysis/blocking-options.js';
+import { withDetector, type DetectorView } from '../engine/detector.js';
+import type { FileResult } from '../engine/types.js';
+import { FileIndex } from './file-index.js';
+import { setModuleFormats } from './module-format.js';
+import type { ProgramOptions } from './types.js';
+
+export interface ProgramFile {
+  readonly path: string;
+  readonly text: string;
+  /** Named in `files`: the codemod may rewrite it. */
+  readonly editable: boolean;
+  readonly sourceFile: SourceFile;
+  readonly view: DetectorView;
+  readonly index: FileIndex;
+}
+
+export interface LoadedProgram {
+  readonly project: Project;
+  readonly checker: ts.TypeChecker;
+  /** The program's files that parse, by absolute path; read on first use. */
+  readonly files: ProgramFiles;
+  /** What reasons name files relative to. */
+  readonly root: string;
+}
+
+const SCRIPT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const SCRIPT_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
+/** Other scripts of a package read as callers, at most; a larger package needs a tsconfig or `readOnlyFiles`. */
+const MAX_DISCOVERED = 5000;
+
+/** Compiler options for a program without a tsconfig: what Node runs, JavaScript included. */
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  checkJs: false,
+  noEmit: true,
+  strict: true,
+  skipLibCheck: true,
+  resolveJsonModule: true,
+  target: ts.ScriptTarget.ES2022,
+  // Node has no DOM (and the DOM's declarations take longer to load than the rest together).
+  lib: ['lib.es2023.d.ts'],
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  jsx: ts.JsxEmit.Preserve,
+  // Without a tsconfig nothing includes @types/node, whose `node:fs` tells what `readFileSync` returns.
+  types: ['node'],
+};
+
+export function loadProgram(options: ProgramOptions): LoadedProgram {
+  const project = options.tsConfigFilePath
+    ? new Project({ tsConfigFilePath: options.tsConfigFilePath, compilerOptions: { allowJs: true, noEmit: true } })
+    : new Project({ compilerOptions: DEFAULT_OPTIONS, skipAddingFilesFromTsConfig: true });
+  const editable = new Set(options.files.map((file) => path.resolve(file)));
+  const textOf = (file: string): string => options.sources?.get(file) ?? readFileSync(file, 'utf8');
+
+  for (const file of editable) project.createSourceFile(file, textOf(file), { overwrite: true });
+  const readOnly = new Set([...(options.readOnlyFiles ?? []), ...(options.discoverCallers === false ? [] : packageScripts([...editable]))].map((file) => path.resolve(file)));
+  for (const file of readOnly) {
+    if (editable.has(file) || (project.getSourceFile(file) && !options.sources?.has(file))) continue;
+    try {
+      project.createSourceFile(file, textOf(file), { overwrite: true });
+    } catch {
+      // A file that vanished or cannot be read calls nothing.
+    }
+  }
+  for (const [file, text] of options.sources ?? []) {
+    const resolved = path.resolve(file);
+    if (!editable.has(resolved) && project.getSourceFile(resolved)) project.createSourceFile(resolved, text, { overwrite: true });
+  }
+  // What the files import is part of the program too (read, not rewritten): its helpers' bodies say
+  // what blocks. Formats first: resolving builds the program, which reads them.
+  setModuleFormats(project);
+  project.resolveSourceFileDependencies();
+  setModuleFormats(project);
+
+  return {
+    project,
+    checker: project.getTypeChecker().compilerObject,
+    files: new ProgramFiles(project, editable),
+    root: options.root ?? commonDirectory([...editable]),
+  };
+}
+
+export class ProgramFiles {
+  readonly #project: Project;
+  readonly #editable: ReadonlySet<string>;
+  readonly #files = new Map<string, ProgramFile | null>();
+  readonly #broken = new Map<string, FileResult>();
+  readonly #include = createEntryFilter('no-transitive-blocking', BLOCKING_RULE_DEFAULTS);
+
+  constructor(project: Project, editable: ReadonlySet<string>) {
+    this.#project = project;
+    this.#editable = editable;
+  }
+
+  /** The program file at an absolute path, if it is a script of the program (not a library's) that parses. */
+  get(file: string): ProgramFile | undefined {
+    const known = this.#files.get(file);
+    if (known !== undefined) return known ?? undefined;
+    const loaded = this.#load(file);
+    this.#files.set(file, loaded ?? null);
+    return loaded;
+  }
+
+  has(file: string): boolean {
+    return this.get(file) !== undefined;
+  }
+
+  /** The files the codemod may rewrite that parse. */
+  editable(): ProgramFile[] {
+    return [...this.#editable].flatMap((file) => this.get(file) ?? []);
+  }
+
+  /** Files the codemod may rewrite that do not parse: reported, and left byte for byte. */
+  broken(file: string): FileResult | undefined {
+    this.get(file);
+    return this.#broken.get(file);
+  }
+
+  #load(file: string): ProgramFile | undefined {
+    const sourceFile = this.#project.getSourceFile(file);
+    if (!sourceFile || sourceFile.isDeclarationFile() || !SCRIPT.test(file) || /[\\/]node_modules[\\/]/.test(file)) return undefined;
+    const text = sourceFile.getFullText();
+    const outcome = withDetector(text, file, (view) => view);
+    if (!outcome.ok) {
+      if (this.#editable.has(file)) {
+        this.#broken.set(file, {
+          fixed: [],
+          left: [],
+          error: { kind: 'parse', message: outcome.message, ...(outcome.line === undefined ? {} : { line: outcome.line }), ...(outcome.column === undefined ? {} : { column: outcome.column }) },
+        });
+      }
+      return undefined;
+    }
+    const view = outcome.value;
+    const sites = view.analysis.sites.filter((site) => this.#include(site.entry));
+    return { path: file, text, editable: this.#editable.has(file), sourceFile, view, index: new FileIndex(view, sourceFile, sites) };
+  }
+}
+
+/**
+ * The other scripts of the packages the files belong to (by their nearest package.json), outside
+ * node_modules and what .gitignore leaves out: tests and scripts call helpers too.
+ */
+function packageScripts(files: readonly string[]): string[] {
+  const roots = new Set<string>();
+  for (const file of files) {
+    let directory = path.dirname(file);
+    while (!existsSync(path.join(directory, 'package.json')) && path.dirname(directory) !== directory) directory = path.dirname(directory);
+    if (existsSync(path.join(directory, 'package.json'))) roots.add(directory);
+  }
+  const found: string[] = [];
+  for (const root of roots) {
+    const scripts = globbySync(SCRIPT_GLOB, { cwd: root, absolute: true, gitignore: true, ignore: ['**/node_modules/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'] });
+    found.push(...scripts.slice(0, MAX_DISCOVERED));
+  }
+  return found;
+}
+
+function commonDirectory(files: readonly string[]): string {
+  if (files.length === 0) return process.cwd();
+  let common = path.dirname(files[0]!);
+  for (const file of files) {
+    while (common !== path.dirname(common) && path.relative(common, file).startsWith('..')) common = path.dirname(common);
+  }
+  return common;
+}

@@ -1,0 +1,7 @@
+const { loadTemplate } = require('./templates.cjs');
+
+async function page(name) {
+  return `<main>${loadTemplate(name)}</main>`;
+}
+
+module.exports = { page };

@@ -1,0 +1,3 @@
+import { loadTemplate } from './templates.js';
+
+export const layout = loadTemplate('layout');

@@ -1,0 +1,5 @@
+import { loadTemplate } from './templates.js';
+
+export function preview(name) {
+  return loadTemplate(name) +;
+}

@@ -1,0 +1,5 @@
+import { loadTemplate } from './templates.js';
+
+export async function page(name) {
+  return loadTemplate(name);
+}

@@ -1,0 +1,2 @@
+export { readSettings } from './settings.js';
+export { current } from './service.js';

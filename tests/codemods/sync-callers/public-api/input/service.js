@@ -1,0 +1,5 @@
+import { readSettings } from './settings.js';
+
+export async function current() {
+  return readSettings('settings.txt');
+}

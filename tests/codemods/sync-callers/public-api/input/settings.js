@@ -1,0 +1,5 @@
+import { readFileSync } from 'node:fs';
+
+export function readSettings(file) {
+  return readFileSync(file, 'utf8').trim();
+}
