@@ -28,14 +28,14 @@ const fixedSites: Array<SiteOutcome & { file: string }> = [];
 const leftSites: Array<SiteOutcome & { file: string }> = [];
 
 interface ExampleModule {
-  createApp: (options: { usersFile: string; dataDir: string; passwordIterations: number }) => { listen(port: number, host: string, ready: () => void): Server };
+  createApp: (options: { usersFile: string; itemsFile: string; dataDir: string; passwordIterations: number }) => { listen(port: number, host: string, ready: () => void): Server };
 }
 
 const servers: Server[] = [];
 
 async function start(root: string): Promise<string> {
   const { createApp } = (await import(pathToFileURL(path.join(root, 'src/app.js')).href)) as ExampleModule;
-  const app = createApp({ usersFile: path.join(dataDir, 'users.json'), dataDir, passwordIterations: 1000 });
+  const app = createApp({ usersFile: path.join(dataDir, 'users.json'), itemsFile: path.join(dataDir, 'items.bin'), dataDir, passwordIterations: 1000 });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -61,8 +61,8 @@ beforeAll(async () => {
     }
     writeFileSync(file, text);
   }
-  const { seedData } = (await import(pathToFileURL(path.join(original, 'src/seed.js')).href)) as { seedData: (dir: string, users: number) => unknown };
-  seedData(dataDir, 50);
+  const { seedData } = (await import(pathToFileURL(path.join(original, 'src/seed.js')).href)) as { seedData: (dir: string, users: number, items: number) => unknown };
+  seedData(dataDir, 50, 2000);
 });
 
 afterAll(async () => {
@@ -114,6 +114,8 @@ describe('the example service through unblock fix', () => {
       ['/reports/weekly'],
       ['/reports/missing'],
       ['/export'],
+      ['/users/7/recommendations'],
+      ['/users/x/recommendations'],
     ];
     for (const [route, init] of requests) {
       const [a, b] = await Promise.all([fetch(before + route, init), fetch(after + route, init)]);

@@ -3,7 +3,7 @@ import express from 'express';
 import { reportsRouter } from './routes/reports.js';
 import { usersRouter } from './routes/users.js';
 
-export function createApp({ usersFile, dataDir, passwordIterations, simulatedLatencyMs = 0 }) {
+export function createApp({ usersFile, itemsFile, dataDir, passwordIterations, simulatedLatencyMs = 0 }) {
   const app = express();
 
   // A "simulate a slow dependency" switch left in from debugging: a spin-wait on the clock.
@@ -20,7 +20,7 @@ export function createApp({ usersFile, dataDir, passwordIterations, simulatedLat
     res.json({ ok: true, uptime: process.uptime() });
   });
 
-  app.use(usersRouter({ usersFile, passwordIterations }));
+  app.use(usersRouter({ usersFile, itemsFile, passwordIterations }));
   app.use(reportsRouter({ dataDir }));
   return app;
 }

@@ -9,6 +9,7 @@ const fileConfig = JSON.parse(readFileSync(path.join(root, 'config.json'), 'utf8
 
 export const config = {
   ...fileConfig,
+  host: process.env.HOST ?? fileConfig.host,
   port: Number(process.env.PORT ?? fileConfig.port),
   dataDir: path.resolve(root, process.env.DATA_DIR ?? fileConfig.dataDir),
 };

@@ -1,10 +1,10 @@
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
-
+import { recommend } from '../cpu/score.js';
 import { hashPassword } from '../lib/passwords.js';
 
-export function usersRouter({ usersFile, passwordIterations }) {
+export function usersRouter({ usersFile, itemsFile, passwordIterations }) {
   const router = express.Router();
 
   // Re-reads and parses a multi-megabyte file on every request: every other request waits.
@@ -28,6 +28,13 @@ export function usersRouter({ usersFile, passwordIterations }) {
     const salt = randomBytes(16);
     const hash = hashPassword(password, salt, passwordIterations);
     res.status(201).json({ name, salt: salt.toString('hex'), hash: hash.toString('hex').slice(0, 16) });
+  });
+
+  // CPU work in a helper module: the catalogue scored against the user's recent items.
+  router.get('/users/:id/recommendations', (req, res) => {
+    const id = Number(req.params.id);
+    if (!Number.isSafeInteger(id) || id < 0) return res.status(400).json({ error: 'bad user id' });
+    res.json(recommend(itemsFile, id, 10));
   });
 
   return router;
