@@ -1,7 +1,16 @@
 // Runs the plugin's own analysis on one file and hands it to a codemod's
-// planner, inside an ESLint rule, so that what the codemods fix is exactly
-// what the rules report: one parse, one detector.
+// planner, so that what the codemods fix is exactly what the rules report:
+// one parse, one detector.
+//
+// Three things keep `unblock fix` fast without changing what it does:
+// - one Linter and one config per kind of file, reused for every file;
+// - the last file's parse is kept, so the next codemod over the same text
+//   (or the check that a codemod's output parses, then the next codemod over
+//   that output) does not parse it again;
+// - `couldReport`: a text check that says when the detector cannot find
+//   anything in a file, so that a codemod only needs to know that it parses.
 
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
@@ -9,7 +18,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 
 import type { LoopNode } from '../../rules/analysis/busy-wait.js';
+import { FACTORIES, METHOD_APIS, MODULE_APIS, TRANSITIONS } from '../../rules/analysis/catalog/index.js';
 import { analyzeFile, type FileAnalysis } from '../../rules/analysis/file-analysis.js';
+import { FRAMEWORK_FACTORIES, FRAMEWORK_TRANSITIONS, HANDLER_REGISTRARS, PLUGIN_REGISTRARS } from '../../rules/analysis/frameworks/data.js';
+import { RUNTIME_FACTORIES } from '../../rules/analysis/runtime-api.js';
+import type { UnblockSettings } from '../../rules/analysis/settings.js';
 
 export interface DetectorView {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
@@ -23,73 +36,325 @@ export type DetectorOutcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number };
 
+type Failure = Extract<DetectorOutcome<unknown>, { ok: false }>;
+
 const COMMONJS_EXTENSIONS = /\.c[jt]s$/;
 
-/**
- * Parses `source` as ESLint would for `filePath` (TypeScript parser; TS, TSX or JS with JSX by
- * extension), runs the shared analysis, and returns what `plan` makes of it.
- */
-export function withDetector<T>(source: string, filePath: string, plan: (view: DetectorView) => T): DetectorOutcome<T> {
-  let planned: { value: T } | undefined;
-  let planError: Error | undefined;
-  const rule: TSESLint.RuleModule<'never', []> = {
-    meta: { type: 'problem', schema: [], messages: { never: 'never reported' } },
-    defaultOptions: [],
-    create(context) {
-      const loops: LoopNode[] = [];
-      const collect = (loop: LoopNode): void => {
-        loops.push(loop);
-      };
-      return {
-        WhileStatement: collect,
-        DoWhileStatement: collect,
-        ForStatement: collect,
-        'Program:exit'() {
-          try {
-            planned = { value: plan({ sourceCode: context.sourceCode, analysis: analyzeFile(context), loops, filePath }) };
-          } catch (error) {
-            // ESLint would wrap it with its own text; keep the planner's error as it is.
-            planError = error instanceof Error ? error : new Error(String(error));
-          }
-        },
-      };
-    },
-  };
-  // The filesystem root as cwd: a flat config only applies to files inside its cwd.
+// ── what ESLint is asked to lint ──────────────────────────────────────────────────────────────
+
+interface Target {
+  /** The absolute path the file is linted under: a file without an extension is linted as JavaScript. */
+  readonly absolute: string;
+  /** `.ts`, `.mjs`…, or `.js` for a file without one. */
+  readonly extension: string;
+  readonly sourceType: 'commonjs' | 'module';
+}
+
+function targetOf(filePath: string): Target {
   // ESLint lints only files a config names by more than `**/*`: name this one by its extension,
   // and treat a file without one as JavaScript.
   const resolved = path.resolve(filePath);
   const extension = /^\.[A-Za-z0-9]+$/.test(path.extname(resolved)) ? path.extname(resolved) : '';
-  const absolute = extension === '' ? `${resolved}.js` : resolved;
-  const linter = new Linter({ configType: 'flat', cwd: path.parse(absolute).root });
-  const messages = linter.verify(
-    source,
-    [
+  return {
+    absolute: extension === '' ? `${resolved}.js` : resolved,
+    extension: extension || '.js',
+    sourceType: COMMONJS_EXTENSIONS.test(filePath) ? 'commonjs' : 'module',
+  };
+}
+
+// ── the detector: one ESLint rule, run by one Linter per filesystem root ──────────────────────
+
+/** What the rule saw of the file being linted; set while `verify` runs. */
+let capture: { filePath: string; view?: DetectorView; error?: Error } | undefined;
+
+const DETECTOR_RULE: TSESLint.RuleModule<'never', []> = {
+  meta: { type: 'problem', schema: [], messages: { never: 'never reported' } },
+  defaultOptions: [],
+  create(context) {
+    const loops: LoopNode[] = [];
+    const collect = (loop: LoopNode): void => {
+      loops.push(loop);
+    };
+    return {
+      WhileStatement: collect,
+      DoWhileStatement: collect,
+      ForStatement: collect,
+      'Program:exit'() {
+        if (!capture) return;
+        try {
+          capture.view = { sourceCode: context.sourceCode, analysis: analyzeFile(context), loops, filePath: capture.filePath };
+        } catch (error) {
+          // ESLint would wrap it with its own text; keep the analysis's error as it is.
+          capture.error = error instanceof Error ? error : new Error(String(error));
+        }
+      },
+    };
+  },
+};
+
+const DETECTOR_PLUGIN = { rules: { plan: DETECTOR_RULE } } as unknown as NonNullable<Linter.Config['plugins']>[string];
+
+/** The filesystem root as cwd: a flat config only applies to files inside its cwd. */
+const linters = new Map<string, Linter>();
+const configs = new Map<string, Linter.Config[]>();
+
+function linterFor(absolute: string): Linter {
+  const root = path.parse(absolute).root;
+  let linter = linters.get(root);
+  if (!linter) {
+    linter = new Linter({ configType: 'flat', cwd: root });
+    linters.set(root, linter);
+  }
+  return linter;
+}
+
+function configFor({ extension, sourceType }: Target): Linter.Config[] {
+  const key = `${extension}\0${sourceType}`;
+  let config = configs.get(key);
+  if (!config) {
+    config = [
       {
-        files: [`**/*${extension || '.js'}`],
-        languageOptions: {
-          parser: tsParser,
-          sourceType: COMMONJS_EXTENSIONS.test(filePath) ? 'commonjs' : 'module',
-          ecmaVersion: 'latest',
-          parserOptions: { ecmaFeatures: { jsx: true } },
-        },
+        files: [`**/*${extension}`],
+        languageOptions: { parser: tsParser, sourceType, ecmaVersion: 'latest', parserOptions: { ecmaFeatures: { jsx: true } } },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
-        plugins: { unblock: { rules: { plan: rule } } as unknown as NonNullable<Linter.Config['plugins']>[string] },
+        plugins: { unblock: DETECTOR_PLUGIN },
         rules: { 'unblock/plan': 'error' },
       },
-    ],
-    { filename: absolute },
-  );
-  if (planError !== undefined) throw planError;
+    ];
+    configs.set(key, config);
+  }
+  return config;
+}
+
+function lint(source: string, filePath: string): DetectorOutcome<DetectorView> {
+  const target = targetOf(filePath);
+  const seen: NonNullable<typeof capture> = { filePath };
+  capture = seen;
+  let messages: Linter.LintMessage[];
+  try {
+    messages = linterFor(target.absolute).verify(source, configFor(target), { filename: target.absolute });
+  } finally {
+    capture = undefined;
+  }
+  if (seen.error !== undefined) throw seen.error;
   const fatal = messages.find((message) => message.fatal);
   if (fatal) return { ok: false, message: fatal.message, line: fatal.line, column: fatal.column };
-  if (!planned) return { ok: false, message: 'the file could not be analysed' };
-  return { ok: true, value: planned.value };
+  if (!seen.view) return { ok: false, message: 'the file could not be analysed' };
+  return { ok: true, value: seen.view };
+}
+
+// ── the last file's parse, for the next codemod ───────────────────────────────────────────────
+
+/**
+ * The last text the detector ran on. The codemods run one after another on the same text (or on
+ * the output whose parse was just checked), so one entry is enough, and holds one tree at most.
+ */
+let last: { source: string; filePath: string; outcome: DetectorOutcome<DetectorView> } | undefined;
+/** The last text only checked for syntax (see `checkSyntax`). */
+let lastSyntax: { source: string; filePath: string; outcome: DetectorOutcome<true> } | undefined;
+
+function detect(source: string, filePath: string): DetectorOutcome<DetectorView> {
+  if (last?.source === source && last.filePath === filePath) return last.outcome;
+  // A text the syntax check found broken fails the same way here: same parser, same options.
+  if (lastSyntax?.source === source && lastSyntax.filePath === filePath && !lastSyntax.outcome.ok) return lastSyntax.outcome;
+  last = undefined;
+  const outcome = lint(source, filePath);
+  last = { source, filePath, outcome };
+  return outcome;
+}
+
+/** Forgets the kept parse; for a caller that is done with its files and wants the memory back. */
+export function releaseDetector(): void {
+  last = undefined;
+  lastSyntax = undefined;
+}
+
+/**
+ * Parses `source` as ESLint would for `filePath` (TypeScript parser; TS, TSX or JS with JSX by
+ * extension), runs the shared analysis, and returns what `plan` makes of it. The planner must not
+ * change the tree: the next codemod over the same text sees the same one.
+ */
+export function withDetector<T>(source: string, filePath: string, plan: (view: DetectorView) => T): DetectorOutcome<T> {
+  const detected = detect(source, filePath);
+  if (!detected.ok) return detected;
+  return { ok: true, value: plan(detected.value) };
 }
 
 /** True when `source` parses for `filePath`: every output is checked before it is written. */
 export function parses(source: string, filePath: string): DetectorOutcome<true> {
-  return withDetector(source, filePath, () => true as const);
+  const detected = detect(source, filePath);
+  return detected.ok ? { ok: true, value: true } : detected;
+}
+
+// ── the syntax check: ESLint's parse, without the rest ────────────────────────────────────────
+
+interface EstreeError {
+  readonly message: string;
+  readonly lineNumber?: number;
+  readonly column?: number;
+}
+
+/** typescript-estree as the parser itself loads it: the same copy, so the same errors. */
+const estree = createRequire(createRequire(import.meta.url).resolve('@typescript-eslint/parser'))('@typescript-eslint/typescript-estree') as {
+  parse(code: string, options: Readonly<Record<string, unknown>>): unknown;
+};
+
+/**
+ * ESLint lints no file under `node_modules/` or `.git/` (its default ignores): the detector then
+ * never runs and says so. Whether a file is linted depends on its folder, its extension and
+ * whether its name starts with a dot, so an empty text linted there answers for all such files.
+ */
+const lintedPlaces = new Map<string, Failure | undefined>();
+
+function notLinted(target: Target): Failure | undefined {
+  const key = `${path.dirname(target.absolute)}\0${target.extension}\0${target.sourceType}\0${path.basename(target.absolute).startsWith('.')}`;
+  if (!lintedPlaces.has(key)) {
+    if (lintedPlaces.size >= 10_000) lintedPlaces.clear();
+    const probe = lint('', target.absolute);
+    lintedPlaces.set(key, probe.ok ? undefined : probe);
+  }
+  return lintedPlaces.get(key);
+}
+
+/** ESLint comments out a shebang before parsing (languages/js). */
+const SHEBANG = /^#!([^\r\n\u2028\u2029]*)/u;
+
+/**
+ * Whether `source` parses for `filePath`, with the answer ESLint would give: the parse the
+ * TypeScript parser does for ESLint (same typescript-estree, same options that decide errors),
+ * without tokens, comments, JSDoc, scope analysis or rules, and the error worded as ESLint words
+ * it. tests/codemods/detector-prefilter.test.ts holds it to the full parse's answers.
+ */
+export function checkSyntax(source: string, filePath: string): DetectorOutcome<true> {
+  if (last?.source === source && last.filePath === filePath) return last.outcome.ok ? { ok: true, value: true } : last.outcome;
+  if (lastSyntax?.source === source && lastSyntax.filePath === filePath) return lastSyntax.outcome;
+  const target = targetOf(filePath);
+  const unlinted = notLinted(target);
+  if (unlinted) {
+    lastSyntax = { source, filePath, outcome: unlinted };
+    return unlinted;
+  }
+  // ESLint drops a byte order mark, then comments out a shebang.
+  const text = (source.startsWith('\uFEFF') ? source.slice(1) : source).replace(SHEBANG, (_, rest: string) => `//${rest}`);
+  let outcome: DetectorOutcome<true>;
+  try {
+    estree.parse(text, {
+      filePath: target.absolute,
+      // What @typescript-eslint/parser passes on that bears on errors: `ecmaFeatures.jsx` as `jsx`,
+      // a sourceType that is `module` or `script` (ESLint's `commonjs` becomes `script`), the path.
+      jsx: true,
+      sourceType: target.sourceType === 'module' ? 'module' : 'script',
+      errorOnTypeScriptSyntacticAndSemanticIssues: false,
+      loc: true,
+      range: true,
+      // Tokens and comments are read after the tree is built, and cannot fail: not needed here.
+      tokens: false,
+      comment: false,
+      // TypeScript keeps what it finds wrong in a JSDoc comment apart from the file's syntax errors
+      // (`jsDocDiagnostics`), which typescript-estree never reads: no need to parse JSDoc at all.
+      jsDocParsingMode: 'none',
+    });
+    outcome = { ok: true, value: true };
+  } catch (error) {
+    const { message, lineNumber, column } = error as EstreeError;
+    const failure: Failure = {
+      ok: false,
+      message: `Parsing error: ${String(message).replace(/^line \d+:/iu, '').trim()}`,
+      ...(lineNumber === undefined ? {} : { line: lineNumber }),
+      ...(column === undefined ? {} : { column }),
+    };
+    outcome = failure;
+  }
+  lastSyntax = { source, filePath, outcome };
+  return outcome;
+}
+
+// ── the pre-filter: can the detector find anything in this text? ──────────────────────────────
+
+/**
+ * Modules whose imports can lead to a blocking site: those with blocking exports, and those
+ * whose objects are, or lead by method calls to, objects with blocking methods (better-sqlite3's
+ * Database → Statement). Derived from the catalog and the framework data, so it cannot drift.
+ */
+function modulesThatCanBlock(): Set<string> {
+  const blockingTypes = new Set<string>(METHOD_APIS.map((api) => api.receiver));
+  // Types that reach a blocking type through method calls, handler parameters or plugins.
+  const edges: Array<readonly [from: string, to: string]> = [
+    ...[...TRANSITIONS, ...FRAMEWORK_TRANSITIONS].map((transition) => [transition.receiver, transition.returns] as const),
+    ...HANDLER_REGISTRARS.flatMap((registrar) =>
+      registrar.receiver === undefined ? [] : [registrar.returns, registrar.gives?.type].flatMap((type) => (type === undefined ? [] : [[registrar.receiver!, type] as const])),
+    ),
+    ...PLUGIN_REGISTRARS.flatMap((plugin) => (plugin.receiver === undefined ? [] : [[plugin.receiver, plugin.gives] as const])),
+  ];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [from, to] of edges) {
+      if (blockingTypes.has(to) && !blockingTypes.has(from)) {
+        blockingTypes.add(from);
+        grew = true;
+      }
+    }
+  }
+  const modules = new Set<string>(MODULE_APIS.flatMap((api) => api.modules));
+  for (const factory of [...FACTORIES, ...FRAMEWORK_FACTORIES, ...RUNTIME_FACTORIES]) {
+    if (factory.blockingWithArguments || blockingTypes.has(factory.produces)) for (const module of factory.modules) modules.add(module);
+  }
+  for (const registrar of HANDLER_REGISTRARS) {
+    if ([registrar.returns, registrar.gives?.type].some((type) => type !== undefined && blockingTypes.has(type))) for (const module of registrar.modules ?? []) modules.add(module);
+  }
+  for (const plugin of PLUGIN_REGISTRARS) if (blockingTypes.has(plugin.gives)) for (const module of plugin.modules ?? []) modules.add(module);
+  return modules;
+}
+
+/**
+ * Globals the busy-wait analysis looks for without an import (rules/analysis/busy-wait.ts): the
+ * clocks a spin loop reads (`Date.now()`, `new Date()`, `performance.now()`, `process.hrtime()`)
+ * and `Atomics.wait`.
+ */
+const BUSY_WAIT_GLOBALS = ['Atomics', 'Date', 'performance', 'hrtime'] as const;
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/**
+ * A module specifier in any quotes, with or without `node:` (an import, `require`, `import()`,
+ * `createRequire(…)(…)`, `process.getBuiltinModule`), or one of the globals as a whole word.
+ */
+function markersFor(modules: Iterable<string>): RegExp {
+  const names = [...new Set(modules)].sort().map(escapeRegExp).join('|');
+  return new RegExp(`['"\`](?:node:)?(?:${names})['"\`]|\\b(?:${BUSY_WAIT_GLOBALS.join('|')})\\b`);
+}
+
+const CATALOG_MODULES = modulesThatCanBlock();
+const MARKERS = markersFor(CATALOG_MODULES);
+const markersBySettings = new WeakMap<UnblockSettings, RegExp>();
+
+/** The escapes a string or an identifier may spell a name with: `'f\x73'`, `D\u0061te`. */
+const ESCAPE = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|(\r\n|[\n\r\u2028\u2029])|([^]))/g;
+
+function decodeEscapes(text: string): string {
+  return text.replace(ESCAPE, (_, braced?: string, unicode?: string, hex?: string, octal?: string, lineBreak?: string, other?: string) => {
+    if (lineBreak !== undefined) return '';
+    if (other !== undefined) return other;
+    const code = parseInt(braced ?? unicode ?? hex ?? octal!, braced ?? unicode ?? hex ? 16 : 8);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
+}
+
+/**
+ * False when the detector cannot report anything in `text`: no catalog module is named in it
+ * (in quotes, so in an import, a `require`, a dynamic import or `process.getBuiltinModule`) and
+ * none of the globals a busy wait uses appears. A file for which this is false needs no analysis,
+ * only the syntax check. True means "maybe". `settings.unblock.blockingApis` modules count too.
+ */
+export function couldReport(text: string, settings?: UnblockSettings): boolean {
+  let markers = MARKERS;
+  if (settings && settings.moduleApis.length > 0) {
+    markers = markersBySettings.get(settings) ?? markersFor([...CATALOG_MODULES, ...settings.moduleApis.map((api) => api.module)]);
+    markersBySettings.set(settings, markers);
+  }
+  if (markers.test(text)) return true;
+  // Escapes can spell a name the text does not contain as such.
+  return text.includes('\\') && markers.test(decodeEscapes(text));
 }
 
 export type { TSESTree };

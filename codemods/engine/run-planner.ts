@@ -1,8 +1,9 @@
 // Runs a codemod's planner on a file and guards its output: a file that does
 // not parse is reported and left alone; an output that does not re-parse is
-// never returned.
+// never returned. A file in which the detector cannot find anything (see
+// `couldReport`) is only checked for syntax: the planner would find no site.
 
-import { parses, withDetector, type DetectorView } from './detector.js';
+import { checkSyntax, couldReport, parses, withDetector, type DetectorView } from './detector.js';
 import type { FileResult, SiteOutcome } from './types.js';
 
 export interface PlannedFile {
@@ -11,7 +12,17 @@ export interface PlannedFile {
   readonly left: readonly SiteOutcome[];
 }
 
-export function runPlanner(source: string, filePath: string, plan: (view: DetectorView) => PlannedFile): FileResult {
+export interface RunPlannerOptions {
+  /** False: analyse every file, even one `couldReport` rules out (the tests compare both ways). */
+  readonly prefilter?: boolean;
+}
+
+export function runPlanner(source: string, filePath: string, plan: (view: DetectorView) => PlannedFile, options: RunPlannerOptions = {}): FileResult {
+  if (options.prefilter !== false && !couldReport(source)) {
+    // A planner given no site plans nothing: what is left to say is whether the file parses.
+    const check = checkSyntax(source, filePath);
+    return check.ok ? { fixed: [], left: [] } : { fixed: [], left: [], error: { kind: 'parse', message: check.message, ...position(check) } };
+  }
   const outcome = withDetector(source, filePath, plan);
   if (!outcome.ok) {
     return { fixed: [], left: [], error: { kind: 'parse', message: outcome.message, ...position(outcome) } };
