@@ -10,7 +10,8 @@
 //   4. a before/after table is printed, and 5. demo-report.html is written with charts.
 //
 // Options: --quick (or UNBLOCK_DEMO_QUICK=1) for shorter windows, as the e2e test runs it;
-// --report <file> to write the report elsewhere than ./demo-report.html. UNBLOCK_DEMO_TIMING=1
+// --report <file> to write the report elsewhere than ./demo-report.html; --json <file> to also
+// write the before/after figures as JSON (bench/demo reads it). UNBLOCK_DEMO_TIMING=1
 // adds the elapsed time to each heading.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,6 +35,12 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.UNBLOCK_DEMO_QUICK === '1';
 const reportArg = args.indexOf('--report');
 const reportFile = path.resolve(reportArg === -1 ? 'demo-report.html' : args[reportArg + 1]);
+const jsonArg = args.indexOf('--json');
+if (jsonArg !== -1 && (args[jsonArg + 1] === undefined || args[jsonArg + 1].startsWith('--'))) {
+  console.error('unblock demo: --json needs a file name');
+  process.exit(2);
+}
+const jsonFile = jsonArg === -1 ? undefined : path.resolve(args[jsonArg + 1]);
 
 const cpus = os.availableParallelism();
 const settings = {
@@ -269,6 +276,36 @@ following calls across modules needs (configs['recommended-type-checked']). Step
   console.log(
     'Max event-loop delay: eventLoopStats().delay.maxMs from @unblock/runtime, read from the service\'s /metrics over each window (it includes the 10 ms sampling interval).',
   );
+
+  if (jsonFile) {
+    const figures = (phase) => ({
+      p50: phase.p50,
+      p99: phase.p99,
+      ...(phase.throughput === undefined ? {} : { rps: phase.throughput }),
+      maxDelayMs: phase.maxDelayMs,
+    });
+    writeFileSync(
+      jsonFile,
+      `${JSON.stringify(
+        {
+          quick,
+          cpus,
+          loadAverage: os.loadavg(),
+          loaded: loaded.map((endpoint) => endpoint.route),
+          connections: settings.connections,
+          idle: figures(idle),
+          before: figures(phases[1]),
+          after: figures(phases[2]),
+          afterToIdleP99: ratio,
+          beforeToAfterP99: phases[1].p99 / phases[2].p99,
+          target: { afterToIdleP99: 2 },
+          met,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  }
 
   writeFileSync(reportFile, renderReport({ phases, endpoints, loaded: loaded.map((endpoint) => endpoint.route), changes, settings, verdict }));
   heading('5. Report');
