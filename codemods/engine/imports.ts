@@ -327,31 +327,35 @@ export class ImportPlan {
   }
 
   #rewriteCjs(statement: TSESTree.VariableDeclaration): void {
-    if (statement.declarations.length !== 1) return;
-    const [declarator] = statement.declarations;
-    const call = requireCallIn(declarator?.init);
-    if (!declarator || !call || unwrapInit(declarator) !== call) return;
-    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-      if (this.#allReferencesRemoved(declarator.id)) this.#removeStatement(statement);
-      return;
+    // `const fs = require('fs'), { stat } = require('fs/promises')` holds several requires: each
+    // declarator gets its additions. Only a statement of one declarator is ever removed whole.
+    const single = statement.declarations.length === 1;
+    for (const declarator of statement.declarations) {
+      const call = requireCallIn(declarator.init);
+      if (!call || unwrapInit(declarator) !== call) continue;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+        if (single && this.#allReferencesRemoved(declarator.id)) this.#removeStatement(statement);
+        continue;
+      }
+      if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+      const slot = [...this.#additions.keys()].find((candidate) => candidate.kind === 'cjs' && candidate.declarator === declarator);
+      const additions = slot ? (this.#additions.get(slot) ?? []) : [];
+      const properties = declarator.id.properties;
+      const kept = properties.filter(
+        (property) => !(property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && this.#allReferencesRemoved(property.value)),
+      );
+      if (kept.length === properties.length && additions.length === 0) continue;
+      if (kept.length === 0 && additions.length === 0) {
+        // An empty `{}` pattern is valid but odd; in a shared statement the declarator just stays.
+        if (single) this.#removeStatement(statement);
+        continue;
+      }
+      const parts = [...kept.map((property) => this.#sourceCode.getText(property)), ...additions.map((addition) => this.#specifierText(addition))];
+      const pattern = declarator.id;
+      const inner = this.#sourceCode.text.slice(pattern.range[0], pattern.range[1]);
+      const typeAnnotation = pattern.typeAnnotation ? this.#sourceCode.getText(pattern.typeAnnotation) : '';
+      this.#rewriter.replaceRange(pattern.range[0], pattern.range[1], this.#braces(parts, inner) + typeAnnotation);
     }
-    if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return;
-    const slot = [...this.#additions.keys()].find((candidate) => candidate.kind === 'cjs' && candidate.declarator === declarator);
-    const additions = slot ? (this.#additions.get(slot) ?? []) : [];
-    const properties = declarator.id.properties;
-    const kept = properties.filter(
-      (property) => !(property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && this.#allReferencesRemoved(property.value)),
-    );
-    if (kept.length === properties.length && additions.length === 0) return;
-    if (kept.length === 0 && additions.length === 0) {
-      this.#removeStatement(statement);
-      return;
-    }
-    const parts = [...kept.map((property) => this.#sourceCode.getText(property)), ...additions.map((addition) => this.#specifierText(addition))];
-    const pattern = declarator.id;
-    const inner = this.#sourceCode.text.slice(pattern.range[0], pattern.range[1]);
-    const typeAnnotation = pattern.typeAnnotation ? this.#sourceCode.getText(pattern.typeAnnotation) : '';
-    this.#rewriter.replaceRange(pattern.range[0], pattern.range[1], this.#braces(parts, inner) + typeAnnotation);
   }
 
   /** `{ a, b }`, laid out one per line when the original list was. */

@@ -86,11 +86,10 @@ describe('unblock fix on real code', () => {
     expect(newErrors(before, typeErrors(root))).toEqual([]);
   }, 120_000);
 
-  // Finding (docs/robustness.md): when `fs/promises` is destructured in a `const` with more than
-  // one declarator (eslint/lib/cli.js does this), the rewrite calls `access` and `readFile` but never
-  // adds them to the pattern: the file parses, and throws a ReferenceError when the handler runs.
-  // Drop `.fails` once the codemod merges the names into that pattern (or adds an import).
-  it.fails('a rewrite defines every name it uses when fs/promises is destructured in a multi-declarator const', async () => {
+  // Found here (docs/robustness.md, finding 2): when `fs/promises` was destructured in a `const`
+  // with more than one declarator (eslint/lib/cli.js does this), the rewrite called `access` and
+  // `readFile` without adding them to the pattern, which threw a ReferenceError at run time.
+  it('a rewrite defines every name it uses when fs/promises is destructured in a multi-declarator const', async () => {
     const root = scratch('finding-multi-declarator');
     const file = path.join(root, 'load.cjs');
     cpSync(path.join(import.meta.dirname, 'fixtures', 'fix-findings', 'multi-declarator-require.cjs'), file);
