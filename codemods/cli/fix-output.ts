@@ -27,6 +27,9 @@ export function formatFixSummary(report: FixReport): string {
   const lines: string[] = [];
   for (const input of report.missing) lines.push(pc.red(`unblock: path not found: ${input}`));
   for (const input of report.skipped) lines.push(pc.yellow(`unblock: skipped ${input}: not a JavaScript or TypeScript file`));
+  if (report.interrupted) {
+    lines.push(pc.red(`unblock: stopped by ${report.interrupted}: the files listed below were written whole, the rest not at all; run unblock fix again to finish`));
+  }
   for (const file of report.files) for (const failure of file.failures) lines.push(pc.red(`unblock: ${describeFailure(file.file, failure)}`));
 
   if (report.filesChecked === 0) {

@@ -12,6 +12,7 @@ import type { Codemod, ProgramCodemod } from '../engine/types.js';
 import { collectFiles } from './files.js';
 import { addStage, finishStages, settleAsCrash, stageCodemods, type FileFailure, type LocatedSite, type StagedFile } from './fix-file.js';
 import { unifiedDiff } from './fix-diff.js';
+import { catchInterruption } from './interruption.js';
 import type { ProgressFactory } from './progress.js';
 
 export interface FixOptions {
@@ -60,6 +61,8 @@ export interface FixReport {
   readonly files: readonly FileReport[];
   readonly missing: readonly string[];
   readonly skipped: readonly string[];
+  /** Set when SIGINT or SIGTERM stopped the run: files after the one being written were not. */
+  readonly interrupted?: string;
 }
 
 export type FixRun =
@@ -77,23 +80,31 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
     if (dirty.length > 0) return { kind: 'refused', dirty };
   }
 
+  const interruption = catchInterruption();
   const progress = options.progress?.(files.length);
   const pending: PendingFile[] = [];
+  const reports: FileReport[] = [];
   try {
-    for (const file of files) {
-      pending.push(await stageFile(file, options));
-      progress?.tick(relativePath(options.cwd, file));
+    try {
+      for (const file of files) {
+        if (interruption.signal) break;
+        pending.push(await stageFile(file, options));
+        progress?.tick(relativePath(options.cwd, file));
+      }
+    } finally {
+      progress?.stop();
+    }
+    const programCodemods = options.programCodemods ?? [];
+    if (!interruption.signal) for (const codemod of programCodemods) runProgramCodemod(codemod, pending, collected.files, options.cwd);
+
+    for (const file of pending) {
+      // Stop between files, never inside a write: each file on disk is the old or the new version.
+      if (interruption.signal) break;
+      const report = await finishFile(file, options);
+      if (report.changed || report.fixed.length > 0 || report.left.length > 0 || report.failures.length > 0) reports.push(report);
     }
   } finally {
-    progress?.stop();
-  }
-  const programCodemods = options.programCodemods ?? [];
-  for (const codemod of programCodemods) runProgramCodemod(codemod, pending, collected.files, options.cwd);
-
-  const reports: FileReport[] = [];
-  for (const file of pending) {
-    const report = await finishFile(file, options);
-    if (report.changed || report.fixed.length > 0 || report.left.length > 0 || report.failures.length > 0) reports.push(report);
+    interruption.dispose();
   }
   return {
     kind: 'done',
@@ -105,12 +116,14 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
       files: reports,
       missing: collected.missing,
       skipped: collected.skipped,
+      ...(interruption.signal ? { interrupted: interruption.signal } : {}),
     },
   };
 }
 
-/** 2 when a path does not exist (a usage error; the others were still fixed), 1 when a file failed, else 0. */
-export function fixExitCode(report: FixReport): 0 | 1 | 2 {
+/** 130 when interrupted, 2 when a path does not exist (a usage error; the others were still fixed), 1 when a file failed, else 0. */
+export function fixExitCode(report: FixReport): 0 | 1 | 2 | 130 {
+  if (report.interrupted) return 130;
   if (report.missing.length > 0) return 2;
   return report.files.some((file) => file.failures.length > 0) ? 1 : 0;
 }

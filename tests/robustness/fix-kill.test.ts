@@ -107,10 +107,9 @@ describe(`unblock fix killed mid-run (${FILES} generated files, ${command.label}
     });
   }
 
-  // Finding (docs/robustness.md): `unblock fix` installs no SIGINT handler, so Ctrl-C kills it at
-  // once — by signal, not with exit status 130 — and a write in progress leaves its temporary file.
-  // Drop `.fails` once fix finishes the current write, removes its temp file and exits 130.
-  it.fails('SIGINT: finishes the current write, leaves no temp file and exits 130', () => {
+  // Found here (docs/robustness.md, finding 1): Ctrl-C used to kill fix at once, leaving the temp
+  // file of a write in progress. Now the write finishes, nothing more is written, and it exits 130.
+  it('SIGINT: finishes the current write, leaves no temp file and exits 130', () => {
     const interrupted = trials.filter((result) => result.signal === 'SIGINT' && !result.finishedFirst);
     expect(interrupted.length).toBeGreaterThan(0);
     for (const result of interrupted) expect(handledGracefully(result), describeTrial(result)).toBe(true);
