@@ -1,8 +1,7 @@
 // What `unblock fix` tells the user: problems and the summary for people (on
 // stderr, like `unblock scan`), and the same facts as JSON for machines.
 
-import pc from 'picocolors';
-
+import { colors as pc } from './colors.js';
 import type { FileFailure } from './fix-file.js';
 import type { FixReport, SiteReport } from './fix.js';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 
 import { ESLint } from 'eslint';
-import pc from 'picocolors';
 
+import { colors as pc } from './colors.js';
 import { sarifLog } from './scan-sarif.js';
 import type { ScanFormat, ScanReport } from './scan.js';
 

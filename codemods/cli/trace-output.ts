@@ -2,8 +2,7 @@
 
 import path from 'node:path';
 
-import pc from 'picocolors';
-
+import { colors as pc } from './colors.js';
 import type { MatchedSite, MissedSite, ScanFinding } from './trace-compare.js';
 import type { BlockingApiSuggestion } from './trace-diagnose.js';
 import type { TraceSite, UserFrame } from './trace-sites.js';
