@@ -1,7 +1,8 @@
 // `unblock fix` killed part-way, as a child process: with SIGINT (Ctrl-C) and SIGKILL (the OOM
 // killer, a CI timeout), at a random moment after its first write and in the middle of a write.
-// Every file must be either the original or what a completed run writes, never a mix; the only
-// thing a kill may leave behind is writeFileAtomic's recognisable temporary file.
+// Every file must be either the original or what a completed run writes, never a mix. SIGKILL may
+// leave writeFileAtomic's recognisable temporary file behind; SIGINT must let the write in progress
+// finish, leave nothing, and exit 130.
 // The heavy version (3000 files, more kills) is `npm run robustness:fix`.
 
 import { rmSync } from 'node:fs';
