@@ -8,8 +8,6 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // CLI tests read what the CLI prints for people. CI services set CI=true, which turns colours
-    // on (codemods/cli/colors.ts); the tests read plain text wherever they run.
-    env: { NO_COLOR: '1', FORCE_COLOR: '' },
+    setupFiles: ['tests/setup/plain-output.ts'],
   },
 });
