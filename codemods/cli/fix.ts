@@ -2,13 +2,13 @@
 // undone (a clean git tree), runs the codemods on each file and saves the
 // results atomically. It prints nothing; fix-output.ts turns the report into text.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import { writeFileAtomic } from '../engine/atomic-write.js';
+import { targetOfTempFile, writeFileAtomic } from '../engine/atomic-write.js';
 import { uncommittedChanges } from '../engine/git-state.js';
 import { filesInShard, type Shard } from '../engine/shard.js';
-import type { Codemod, ProgramCodemod } from '../engine/types.js';
+import type { Codemod, ProgramCodemod, ProgramResult } from '../engine/types.js';
 import { collectFiles } from './files.js';
 import { addStage, finishStages, settleAsCrash, stageCodemods, type FileFailure, type LocatedSite, type StagedFile } from './fix-file.js';
 import { unifiedDiff } from './fix-diff.js';
@@ -61,6 +61,12 @@ export interface FixReport {
   readonly files: readonly FileReport[];
   readonly missing: readonly string[];
   readonly skipped: readonly string[];
+  /**
+   * Temporary files that a run killed mid-write left beside this run's files, relative to the
+   * working directory: removed before writing (with --dry: would be). Each holds part of a
+   * rewrite that never landed; the file beside it is whole.
+   */
+  readonly leftoverTemps: readonly string[];
   /** Set when SIGINT or SIGTERM stopped the run: files after the one being written were not. */
   readonly interrupted?: string;
 }
@@ -80,6 +86,14 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
     if (dirty.length > 0) return { kind: 'refused', dirty };
   }
 
+  const inRun = new Set(files);
+  const leftoverTemps: string[] = [];
+  for (const temp of collected.leftoverTemps) {
+    if (!inRun.has(targetOfTempFile(temp)!)) continue;
+    // One that cannot be removed (permissions) is left, and not claimed as removed.
+    if (options.dry || (await rm(temp, { force: true }).then(() => true, () => false))) leftoverTemps.push(temp);
+  }
+
   const interruption = catchInterruption();
   const progress = options.progress?.(files.length);
   const pending: PendingFile[] = [];
@@ -95,13 +109,19 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
       progress?.stop();
     }
     const programCodemods = options.programCodemods ?? [];
-    if (!interruption.signal) for (const codemod of programCodemods) runProgramCodemod(codemod, pending, collected.files, options.cwd);
+    let toWrite: readonly PendingFile[] = pending;
+    if (!interruption.signal) for (const codemod of programCodemods) toWrite = inWriteOrder(toWrite, runProgramCodemod(codemod, pending, collected.files, options.cwd));
 
-    for (const file of pending) {
+    const byFile = new Map<PendingFile, FileReport>();
+    for (const file of toWrite) {
       // Stop between files, never inside a write: each file on disk is the old or the new version.
       if (interruption.signal) break;
-      const report = await finishFile(file, options);
-      if (report.changed || report.fixed.length > 0 || report.left.length > 0 || report.failures.length > 0) reports.push(report);
+      byFile.set(file, await finishFile(file, options));
+    }
+    // Report in the order the files were found, whatever order they were written in.
+    for (const file of pending) {
+      const report = byFile.get(file);
+      if (report && (report.changed || report.fixed.length > 0 || report.left.length > 0 || report.failures.length > 0)) reports.push(report);
     }
   } finally {
     interruption.dispose();
@@ -116,6 +136,7 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
       files: reports,
       missing: collected.missing,
       skipped: collected.skipped,
+      leftoverTemps: leftoverTemps.map((temp) => relativePath(options.cwd, temp)),
       ...(interruption.signal ? { interrupted: interruption.signal } : {}),
     },
   };
@@ -152,20 +173,21 @@ async function stageFile(file: string, options: FixOptions): Promise<PendingFile
  * share for each file becomes that file's next stage. Files of other shards are read, never
  * rewritten: their calls still count.
  */
-function runProgramCodemod(codemod: ProgramCodemod, pending: readonly PendingFile[], allFiles: readonly string[], cwd: string): void {
+function runProgramCodemod(codemod: ProgramCodemod, pending: readonly PendingFile[], allFiles: readonly string[], cwd: string): ProgramResult['writeOrder'] {
   const open = pending.filter((file): file is PendingFile & { read: { buffer: Buffer; staged: StagedFile } } => 'staged' in file.read && file.read.staged.settled === undefined);
-  if (open.length === 0) return;
+  if (open.length === 0) return undefined;
   const sources = new Map<string, string>();
   for (const { file, read } of open) if (read.staged.bom + read.staged.text !== read.buffer.toString('utf8')) sources.set(file, read.staged.text);
   const mine = new Set(open.map(({ file }) => file));
   const readOnlyFiles = allFiles.filter((file) => !mine.has(file) && !pending.some((other) => other.file === file));
   let results;
+  let writeOrder;
   try {
-    results = codemod.transformProgram({ files: [...mine], sources, readOnlyFiles, root: cwd }).results;
+    ({ results, writeOrder } = codemod.transformProgram({ files: [...mine], sources, readOnlyFiles, root: cwd }));
   } catch (error) {
     // Its bug must not cost the per-file codemods' work, nor any file: report it once and go on.
     open[0]!.read.staged.failures.push({ kind: 'crash', codemod: codemod.name, message: `${codemod.name} failed on the program: ${errorMessage(error)}; it changed no file` });
-    return;
+    return undefined;
   }
   for (const { file, read } of open) {
     const result = results.get(file);
@@ -176,6 +198,15 @@ function runProgramCodemod(codemod: ProgramCodemod, pending: readonly PendingFil
       settleAsCrash(read.staged, codemod.name, error);
     }
   }
+  return writeOrder;
+}
+
+/** The files in the codemod's write order (see `ProgramResult.writeOrder`); the files it does not name first, as found. */
+function inWriteOrder(files: readonly PendingFile[], order: ProgramResult['writeOrder']): readonly PendingFile[] {
+  if (!order || order.length === 0) return files;
+  const rank = new Map(order.map((file, index) => [file, index]));
+  // Array#sort is stable: files with the same rank keep their order.
+  return [...files].sort((a, b) => (rank.get(a.file) ?? -1) - (rank.get(b.file) ?? -1));
 }
 
 async function finishFile(pending: PendingFile, options: FixOptions): Promise<FileReport> {

@@ -67,6 +67,12 @@ export interface ProgramOptions {
 export interface ProgramResult {
   /** One result per path of `files`: its new text (never written here) and the sites fixed or left. */
   readonly results: Map<string, FileResult>;
+  /**
+   * The order to write the files in, when it matters: a run stopped between two writes must leave
+   * a program that still works (for sync-callers, a caller's file before its helper's). Paths of
+   * `results`; any not listed are written first.
+   */
+  readonly writeOrder?: readonly string[];
 }
 
 /** A codemod over a whole program: pure, it reads files but writes nothing. */

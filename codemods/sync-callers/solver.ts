@@ -78,7 +78,8 @@ export interface OffloadedCall {
 
 export interface Solution {
   readonly converted: readonly FunctionInfo[];
-  readonly awaited: ReadonlyArray<{ readonly file: ProgramFile; readonly call: TSESTree.CallExpression; readonly apply: () => void }>;
+  /** Calls to await, each with the function made async that it calls. */
+  readonly awaited: ReadonlyArray<{ readonly file: ProgramFile; readonly call: TSESTree.CallExpression; readonly apply: () => void; readonly target: FunctionInfo }>;
   readonly offloaded: readonly OffloadedCall[];
   /** A reason for each root left; roots not here are fixed. */
   readonly left: ReadonlyMap<Root, string>;
@@ -149,10 +150,10 @@ export function solve(input: SolverInput): Solution {
   }
 
   const converted = [...members.values()].filter((member) => !removed.has(member.info));
-  const awaited: Array<{ file: ProgramFile; call: TSESTree.CallExpression; apply: () => void }> = [];
+  const awaited: Array<Solution['awaited'][number]> = [];
   const offloaded: OffloadedCall[] = [];
   for (const member of converted) {
-    for (const reference of member.references) if (reference.kind === 'call') awaited.push({ file: reference.file, call: reference.call, apply: reference.apply });
+    for (const reference of member.references) if (reference.kind === 'call') awaited.push({ file: reference.file, call: reference.call, apply: reference.apply, target: member.info });
     for (const edge of member.calls) {
       if (!removed.has(edge.target) && members.has(edge.target)) continue;
       const route = cut(edge.target, member.info.file, edge.tsCall, edge.call);

@@ -20,6 +20,7 @@ import { References } from './references.js';
 import { solve } from './solver.js';
 import type { ProgramCodemod, ProgramOptions, ProgramResult } from './types.js';
 import { WorkerRoutes } from './worker-route.js';
+import { writeOrder } from './write-order.js';
 
 /** A failed file is planned around; each attempt freezes at least one more file. */
 const MAX_ATTEMPTS = 8;
@@ -52,6 +53,7 @@ export function transformProgram(options: ProgramOptions): ProgramResult {
   const frozen = new Map<string, string>();
   let outputs: ReadonlyMap<string, string> = new Map();
   let left: ReadonlyMap<(typeof roots)[number], string> = new Map();
+  let callerFirst: Array<readonly [string, string]> = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const edits = new Map<string, FileEdits>();
     const editsFor = (file: ProgramFile): FileEdits => {
@@ -67,6 +69,7 @@ export function transformProgram(options: ProgramOptions): ProgramResult {
     left = solution.left;
     if (applied.ok) {
       outputs = applied.outputs;
+      callerFirst = solution.awaited.map(({ file, target }) => [file.path, target.file.path] as const);
       break;
     }
     for (const [file, reason] of applied.failures) frozen.set(file, reason);
@@ -101,7 +104,7 @@ export function transformProgram(options: ProgramOptions): ProgramResult {
       ...(failure === undefined ? {} : { error: { kind: 'reparse' as const, message: failure } }),
     });
   }
-  return { results };
+  return { results, writeOrder: writeOrder([...results.keys()], callerFirst) };
 }
 
 export const syncCallers: ProgramCodemod = {

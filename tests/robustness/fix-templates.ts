@@ -349,7 +349,8 @@ export function pairFiles(count: number): Array<[string, string]> {
 /**
  * Pairs of modules for the whole-program codemod (sync-callers): a sync helper that reads a file,
  * and an async route that uses its result. A complete run makes the helper async and awaits it in
- * the route. `src/lib/` sorts before `src/routes/`, so the helpers are written first.
+ * the route. `src/lib/` sorts before `src/routes/`, yet the routes must be written first
+ * (codemods/sync-callers/write-order.ts): a kill between the two must not leave a route un-awaited.
  */
 export function callerPairs(count: number): GeneratedFile[] {
   const files: GeneratedFile[] = [];
