@@ -3,6 +3,8 @@ import path from 'node:path';
 
 import { globby } from 'globby';
 
+import { TEMP_FILE_SUFFIX, targetOfTempFile } from '../engine/atomic-write.js';
+
 /** Extensions unblock reads: JavaScript and TypeScript in every module flavour, with or without JSX. */
 export const SOURCE_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'] as const;
 
@@ -31,6 +33,11 @@ export interface CollectedFiles {
   readonly missing: string[];
   /** Arguments that are files but not JavaScript or TypeScript. */
   readonly skipped: string[];
+  /**
+   * Temporary files of `unblock fix` found in the directories walked, beside one of `files`: what
+   * a run killed mid-write leaves (codemods/engine/atomic-write.ts). Absolute paths, sorted.
+   */
+  readonly leftoverTemps: string[];
 }
 
 export function isSourceFile(file: string): boolean {
@@ -44,6 +51,7 @@ export function isSourceFile(file: string): boolean {
  */
 export async function collectFiles(inputs: readonly string[], cwd: string): Promise<CollectedFiles> {
   const files = new Set<string>();
+  const temps = new Set<string>();
   const missing: string[] = [];
   const skipped: string[] = [];
   for (const input of inputs) {
@@ -52,7 +60,8 @@ export async function collectFiles(inputs: readonly string[], cwd: string): Prom
     if (!info) {
       missing.push(input);
     } else if (info.isDirectory()) {
-      const found = await globby(SOURCE_PATTERN, {
+      // One walk finds both; a pattern that starts with a dot matches dot files even with `dot: false`.
+      const found = await globby([SOURCE_PATTERN, `**/.*${TEMP_FILE_SUFFIX}`], {
         cwd: absolute,
         absolute: true,
         gitignore: true,
@@ -60,12 +69,16 @@ export async function collectFiles(inputs: readonly string[], cwd: string): Prom
         followSymbolicLinks: false,
         dot: false,
       });
-      for (const file of found) files.add(path.normalize(file));
+      for (const file of found) (file.endsWith(TEMP_FILE_SUFFIX) ? temps : files).add(path.normalize(file));
     } else if (isSourceFile(absolute)) {
       files.add(absolute);
     } else {
       skipped.push(input);
     }
   }
-  return { files: [...files].sort(), missing, skipped };
+  const leftoverTemps = [...temps].filter((temp) => {
+    const target = targetOfTempFile(temp);
+    return target !== undefined && files.has(target);
+  });
+  return { files: [...files].sort(), missing, skipped, leftoverTemps: leftoverTemps.sort() };
 }

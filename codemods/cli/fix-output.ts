@@ -9,6 +9,8 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 
 /** How many dirty files the refusal names before it says "and N more". */
 const DIRTY_SHOWN = 10;
+/** How many leftover temporary files the summary names. */
+const TEMPS_SHOWN = 5;
 
 export function formatRefusal(dirty: readonly string[]): string {
   const shown = dirty.slice(0, DIRTY_SHOWN).map((file) => `  ${file}`);
@@ -26,8 +28,21 @@ export function formatFixSummary(report: FixReport): string {
   const lines: string[] = [];
   for (const input of report.missing) lines.push(pc.red(`unblock: path not found: ${input}`));
   for (const input of report.skipped) lines.push(pc.yellow(`unblock: skipped ${input}: not a JavaScript or TypeScript file`));
+  if (report.leftoverTemps.length > 0) {
+    const shown = report.leftoverTemps.slice(0, TEMPS_SHOWN).join(', ');
+    const more = report.leftoverTemps.length > TEMPS_SHOWN ? `, … and ${report.leftoverTemps.length - TEMPS_SHOWN} more` : '';
+    lines.push(
+      pc.yellow(
+        `unblock: ${report.dry ? 'would remove' : 'removed'} ${plural(report.leftoverTemps.length, 'temporary file')} that an interrupted run left (each held an unfinished rewrite; the file beside it is whole): ${shown}${more}`,
+      ),
+    );
+  }
   if (report.interrupted) {
-    lines.push(pc.red(`unblock: stopped by ${report.interrupted}: the files listed below were written whole, the rest not at all; run unblock fix again to finish`));
+    lines.push(
+      pc.red(
+        `unblock: stopped by ${report.interrupted}: the files listed below were written whole, the rest not at all; run unblock fix again with the same paths to finish (with --force in a git work tree: its own writes are uncommitted changes now)`,
+      ),
+    );
   }
   for (const file of report.files) for (const failure of file.failures) lines.push(pc.red(`unblock: ${describeFailure(file.file, failure)}`));
 
@@ -105,6 +120,7 @@ export function fixReportJson(report: FixReport): string {
     errors: report.files.flatMap((file) => file.failures.map((failure) => ({ file: file.file, ...failure }))),
     missing: report.missing,
     skipped: report.skipped,
+    leftoverTemps: report.leftoverTemps,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -7,6 +7,24 @@ import { randomBytes } from 'node:crypto';
 import { open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
+/** What every temporary file's name ends with; a glob for the ones a run may have left. */
+export const TEMP_FILE_SUFFIX = '.unblock-tmp';
+const TEMP_FILE_NAME = /^\.(.+)\.[0-9a-f]{12}\.unblock-tmp$/;
+
+/** `.<name>.<12 hex digits>.unblock-tmp`, beside the file it will replace. */
+function tempFileFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}${TEMP_FILE_SUFFIX}`);
+}
+
+/**
+ * The file a temporary file was meant to replace, when `file` is one of ours: a run killed
+ * mid-write (SIGKILL, a power cut) leaves it behind, holding part of the new text.
+ */
+export function targetOfTempFile(file: string): string | undefined {
+  const match = TEMP_FILE_NAME.exec(path.basename(file));
+  return match ? path.join(path.dirname(file), match[1]!) : undefined;
+}
+
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   // Write through a symbolic link rather than replacing the link with a file.
   const target = await realpath(file).catch(() => path.resolve(file));
@@ -14,7 +32,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     (info) => info.mode & 0o7777,
     () => undefined,
   );
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.unblock-tmp`);
+  const temp = tempFileFor(target);
   let handle: FileHandle | undefined;
   try {
     // 'wx': never follow or clobber something already at the temporary name.

@@ -32,6 +32,7 @@ interface JsonReport {
   errors: Array<{ file: string; kind: string; message: string; line?: number; column?: number }>;
   missing: string[];
   skipped: string[];
+  leftoverTemps: string[];
 }
 
 describe('unblock fix', () => {
@@ -52,6 +53,31 @@ describe('unblock fix', () => {
     expect(stderr).toMatch(/unblock: could not parse src\/broken\.js:2:\d+: .+ \(left as it was\)/);
     expect(stderr).toContain('src/left.mjs:4:10  fs.readFileSync  it is called with a numeric file descriptor');
     expect(stderr).toContain('unblock: 3 files changed; 3 sites fixed (fs 3); 1 site left; 1 file could not be fixed');
+  });
+
+  it('removes the temporary files a killed run left beside its files, and nothing else', async () => {
+    const leftovers = {
+      // Beside a file of this run: a run killed (SIGKILL) while writing src/read.mjs left it.
+      'src/.read.mjs.0123456789ab.unblock-tmp': "import { readFile } from 'node:fs/pro",
+      // Beside a file that no longer exists, not ours by name, and beside a file outside the run.
+      'src/.gone.mjs.0123456789ab.unblock-tmp': 'partial',
+      'src/.notes.unblock-tmp': 'a user file that only ends like ours',
+      'other/.clean.mjs.0123456789ab.unblock-tmp': 'partial',
+    };
+    const root = project({ 'src/read.mjs': FIXTURES['src/read.mjs']!, 'other/clean.mjs': FIXTURES['src/clean.mjs']!, ...leftovers });
+
+    const dry = await run(['fix', '--dry', 'src'], root);
+    expect(dry.stderr).toContain('unblock: would remove 1 temporary file that an interrupted run left (each held an unfinished rewrite; the file beside it is whole): src/.read.mjs.0123456789ab.unblock-tmp');
+    expect(listFiles(root)).toContain('src/.read.mjs.0123456789ab.unblock-tmp');
+
+    const { code, stdout, stderr } = await run(['fix', '--json', '-', 'src'], root);
+    expect(code).toBe(0);
+    expect(stderr).toContain('unblock: removed 1 temporary file that an interrupted run left');
+    expect((JSON.parse(stdout) as JsonReport).leftoverTemps).toEqual(['src/.read.mjs.0123456789ab.unblock-tmp']);
+    expect(listFiles(root)).toEqual(['other/.clean.mjs.0123456789ab.unblock-tmp', 'other/clean.mjs', 'src/.gone.mjs.0123456789ab.unblock-tmp', 'src/.notes.unblock-tmp', 'src/read.mjs']);
+    expect(read(root, 'src/read.mjs')).toContain('await readFile(');
+    // Said once, by the run that removed it.
+    expect((await run(['fix', 'src'], root)).stderr).not.toContain('temporary file');
   });
 
   it('exits 0 when every file parses, even with sites left', async () => {

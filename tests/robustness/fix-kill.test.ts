@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
+  classifyTree,
   completedOutputs,
   describeTrial,
   fixCommand,
@@ -37,6 +38,8 @@ let original: Tree;
 let completed: Tree;
 const dirs: string[] = [];
 const trials: KillTrial[] = [];
+/** Where each trial ran, for a rerun on what it left. */
+const trialRoots = new Map<KillTrial, string>();
 
 function scratch(prefix: string): string {
   const dir = tempDir(prefix);
@@ -79,6 +82,7 @@ async function trial(signal: KillSignal, moment: KillMoment): Promise<KillTrial>
   await writeTree(root, original);
   const result = await killTrial({ command, root, original, completed, signal, moment, pairs, timeoutMs: 150_000 });
   trials.push(result);
+  trialRoots.set(result, root);
   return result;
 }
 
@@ -90,6 +94,8 @@ function expectNeverTorn(result: KillTrial): void {
   expect(result.state.new + result.state.old + result.state.untouched, detail).toBe(original.size);
   // One write at a time: at most one temporary file, holding (part of) the new text.
   expect(result.state.tempFiles.length, detail).toBeLessThanOrEqual(1);
+  // Callers are written before the helpers they await: no stop leaves a caller un-awaited.
+  expect(result.state.halfDone, detail).toEqual([]);
   for (const temp of result.state.tempFiles) expect(['new', 'prefix-of-new'], detail).toContain(temp.content);
 }
 
@@ -116,21 +122,36 @@ describe(`unblock fix killed mid-run (${FILES} generated files, ${command.label}
     for (const result of interrupted) expect(handledGracefully(result), describeTrial(result)).toBe(true);
   });
 
-  // Finding (docs/robustness.md): sync-callers rewrites a helper and its callers in different files,
-  // and the files are written one by one. Stopped after the helper's module and before the caller's,
-  // the caller uses a promise as a string — and running `unblock fix` again does not add the missing
-  // `await`, because the helper no longer blocks. Drop `.fails` once a rerun repairs such a caller
-  // (or an interrupted run can no longer leave one).
-  it.fails('a rerun repairs a caller left un-awaited by a run stopped between two modules', async () => {
+  // A rerun on what SIGKILL left ends where an uninterrupted run ends, and removes the temp file.
+  it('SIGKILL: a rerun finishes the job and removes the temp file a kill left', async () => {
+    const killed = trials.filter((result) => result.signal === 'SIGKILL' && !result.finishedFirst);
+    expect(killed.length).toBeGreaterThan(0);
+    for (const result of killed) {
+      const root = trialRoots.get(result)!;
+      const rerun = await runInProcess(['fix', '--force', '.'], root);
+      const state = await classifyTree(root, original, completed, pairs);
+      const detail = `${describeTrial(result)}\n${rerun.stderr.slice(0, 2000)}`;
+      expect({ old: state.old, torn: state.torn, temps: state.tempFiles.length, halfDone: state.halfDone }, detail).toEqual({ old: 0, torn: [], temps: 0, halfDone: [] });
+      expect(rerun.stderr.includes('temporary file'), detail).toBe(result.state.tempFiles.length > 0);
+    }
+  }, 300_000);
+
+  // Found here (docs/robustness.md, finding 3): sync-callers rewrites a helper and its callers in
+  // different files, and the files used to be written in path order. Stopped after the helper's
+  // module and before the caller's, the caller used a promise as a string, and a rerun did not add
+  // the `await`. Callers are now written first; stopped between the two, a rerun finishes the job.
+  it("a rerun finishes a run stopped between a caller's module and its helper's", async () => {
     const root = scratch('half-done');
     const tree: Tree = new Map(callerPairs(1).map((file) => [file.file, Buffer.from(file.text)]));
     const done = await completedOutputs(tree);
     const [[callee, caller]] = pairFiles(1) as [[string, string]];
     expect(done.has(callee) && done.has(caller)).toBe(true);
-    // The state a kill between the two writes leaves: the helper's module new, its caller's old.
-    await writeTree(root, new Map([...tree, [callee, done.get(callee)!]]));
+    // What a stop between the two writes leaves now: the caller's module new, the helper's old.
+    await writeTree(root, new Map([...tree, [caller, done.get(caller)!]]));
 
     await runInProcess(['fix', '--force', '.'], root);
-    expect((await readTree(root)).get(caller)?.toString('utf8')).toBe(done.get(caller)!.toString('utf8'));
+    const after = await readTree(root);
+    expect(after.get(callee)?.toString('utf8')).toBe(done.get(callee)!.toString('utf8'));
+    expect(after.get(caller)?.toString('utf8')).toBe(done.get(caller)!.toString('utf8'));
   }, 60_000);
 });
