@@ -16,14 +16,19 @@ interface Api {
 /** jscodeshift's transform signature; returning undefined means "unchanged". */
 export type JscodeshiftTransform = (file: FileInfo, api: Api) => string | undefined;
 
+const BOM = '\uFEFF';
+
 export function toJscodeshift(codemod: Codemod): JscodeshiftTransform {
   return (file, api) => {
-    const result = codemod.transform(file.source, { filePath: file.path });
+    // jscodeshift reads files as UTF-8 and keeps a byte order mark in the text. The codemods work
+    // on the text after it, as `unblock fix` hands it to them, and the mark is put back.
+    const bom = file.source.startsWith(BOM) ? BOM : '';
+    const result = codemod.transform(file.source.slice(bom.length), { filePath: file.path });
     if (result.error) {
       // jscodeshift counts a thrown error as a failed file and moves on.
       throw new Error(`${codemod.name}: ${file.path}: ${result.error.message}`);
     }
     for (const site of result.left) api.report(`${file.path}:${site.line}:${site.column} ${site.api} left: ${site.reason ?? ''}`);
-    return result.output;
+    return result.output === undefined ? undefined : bom + result.output;
   };
 }
