@@ -307,19 +307,24 @@ async function kills(): Promise<void> {
       // Ctrl-C must let the write in progress finish, write nothing more, and exit 130 (docs/codemods.md).
       if (signal === 'SIGINT' && !trial.finishedFirst && !handledGracefully(trial)) problems.push(`SIGINT trial ${index}: not handled gracefully: ${describeTrial(trial)}`);
 
-      if (index < 2 || state.halfDone.length > 0) {
+      // Callers are written before the helpers they await (codemods/sync-callers/write-order.ts).
+      if (state.halfDone.length > 0) problems.push(`${signal} trial ${index}: ${state.halfDone.length} callers left un-awaited: ${state.halfDone.join(', ')}`);
+
+      if (index < 2 || state.halfDone.length > 0 || state.tempFiles.length > 0) {
         // Run again to completion on the killed tree: it should end where an uninterrupted run ends.
         const resumed = await runBin(command, ['fix', '--force', '.'], root);
         const after = await classifyTree(root, original, completed, pairs);
         const stillHalf = after.halfDone.filter((file) => state.halfDone.includes(file)).length;
         const line =
           `after ${signal} #${index}, a second run (exit ${resumed.code}) leaves ${after.new} new, ${after.old} old, ${after.torn.length} torn, ` +
-          `${after.tempFiles.length} temp files${after.tempFiles.length > 0 ? ` (${after.tempFiles.map((temp) => temp.file).join(', ')}: not cleaned up)` : ''}, ` +
+          `${after.tempFiles.length} temp files (${state.tempFiles.length} before)${after.tempFiles.length > 0 ? ` (${after.tempFiles.map((temp) => temp.file).join(', ')}: not cleaned up)` : ''}, ` +
           `${stillHalf}/${state.halfDone.length} un-awaited callers still un-awaited`;
         resumeLines.push(line);
         halfDoneAfterRerun.push([state.halfDone.length, stillHalf]);
         log(`  ${line}`);
-        if (after.torn.length > 0) problems.push(`after ${signal} #${index}, the second run left torn files`);
+        if (after.torn.length > 0 || after.old > 0) problems.push(`after ${signal} #${index}, the second run left ${after.torn.length} torn and ${after.old} old files`);
+        if (after.tempFiles.length > 0) problems.push(`after ${signal} #${index}, the second run left ${after.tempFiles.length} temp files`);
+        if (stillHalf > 0) problems.push(`after ${signal} #${index}, the second run left ${stillHalf} callers un-awaited`);
       }
       rmSync(root, { recursive: true, force: true });
     }
@@ -357,14 +362,8 @@ if (generatedCheck) {
   const bySignal = (signal: KillSignal): KillTrial[] => trials.filter((trial) => trial.signal === signal);
   const torn = trials.reduce((total, trial) => total + trial.state.torn.length + trial.state.missing.length, 0);
   lines.push(`  kill trials: ${trials.length} (${bySignal('SIGINT').length} SIGINT, ${bySignal('SIGKILL').length} SIGKILL), ${trials.filter((trial) => trial.finishedFirst).length} finished before the signal; torn files ${torn}`);
-  const half = trials.filter((trial) => trial.state.halfDone.length > 0);
-  if (half.length > 0) {
-    lines.push(
-      `  FINDING: ${half.length}/${trials.length} kills left callers un-awaited (their helper's module already async, theirs not yet rewritten): ` +
-        `${half.reduce((total, trial) => total + trial.state.halfDone.length, 0)} callers in all; after a rerun, ` +
-        `${halfDoneAfterRerun.filter(([left]) => left > 0).reduce((total, [, still]) => total + still, 0)}/${halfDoneAfterRerun.reduce((total, [left]) => total + left, 0)} were still un-awaited (see docs/robustness.md)`,
-    );
-  }
+  const half = trials.reduce((total, trial) => total + trial.state.halfDone.length, 0);
+  lines.push(`  callers left un-awaited by a kill (helper's module written, caller's not): ${half}; still un-awaited after a rerun: ${halfDoneAfterRerun.reduce((total, [, still]) => total + still, 0)}`);
   for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     const group = bySignal(signal);
     const temps = group.flatMap((trial) => trial.state.tempFiles);
