@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark in turn, then one summary table. Each bench prints ratios
 // against a baseline measured in the same run, never absolute claims; `--quick` is passed
-// through for a short run, `--json <file>` also writes the summary rows (with the machine) as JSON.
+// through for a short run, `--json <file>` also writes the summary rows (with the machine) as JSON,
+// `--runs N` runs the whole set N times and reports each ratio's median and range.
 //
 // The summary's rows come from each bench: those that write UNBLOCK_BENCH_SUMMARY (a temporary
 // file named here) give their rows as JSON; for the rest, their printed verdict lines are read.
@@ -12,9 +13,22 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const jsonArg = args.indexOf('--json');
-const jsonFile = jsonArg === -1 ? undefined : path.resolve(args[jsonArg + 1] ?? 'bench-summary.json');
-const passThrough = jsonArg === -1 ? args : args.filter((_, i) => i !== jsonArg && i !== jsonArg + 1);
+/** The value of `--name value`, and the arguments without the pair. */
+function takeOption(list, name) {
+  const at = list.indexOf(name);
+  return at === -1 ? { value: undefined, rest: list } : { value: list[at + 1], rest: list.filter((_, i) => i !== at && i !== at + 1) };
+}
+const json = takeOption(args, '--json');
+const jsonFile = json.rest === args ? undefined : path.resolve(json.value ?? 'bench-summary.json');
+const runsOption = takeOption(json.rest, '--runs');
+const passThrough = runsOption.rest;
+// `--runs N`: the whole set N times; the summary gives each ratio's median and range, because one
+// run on a shared host can land a burst of someone else's load on one side of a ratio.
+const runs = runsOption.value === undefined ? 1 : Number(runsOption.value);
+if (!Number.isInteger(runs) || runs < 1 || runs > 20) {
+  console.error(`bench: --runs must be a whole number from 1 to 20, got ${JSON.stringify(runsOption.value)}`);
+  process.exit(2);
+}
 
 const num = (text) => Number(text);
 /** Rows read from the text a bench printed, for benches that do not write the summary file. */
@@ -95,38 +109,78 @@ console.log(
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'unblock-bench-'));
 process.once('exit', () => rmSync(workspace, { recursive: true, force: true }));
-const summary = [];
 const loads = [atStart.loadAverage[0]];
 let failed = false;
-for (const [name, script] of benches) {
-  if (!existsSync(path.join(root, script))) {
-    console.log(`bench/${name}: not present, skipped`);
-    continue;
+/** One list of rows per run. */
+const rowsByRun = [];
+for (let round = 1; round <= runs; round++) {
+  const rowsOfRun = [];
+  rowsByRun.push(rowsOfRun);
+  for (const [name, script] of benches) {
+    if (!existsSync(path.join(root, script))) {
+      console.log(`bench/${name}: not present, skipped`);
+      continue;
+    }
+    console.log(`\n━━ bench/${name}${runs > 1 ? ` (run ${round} of ${runs})` : ''} ━━`);
+    const summaryFile = path.join(workspace, `${name.replaceAll(' ', '-')}-${round}.json`);
+    const { status, out } = await run(script, { ...process.env, UNBLOCK_BENCH_SUMMARY: summaryFile });
+    loads.push(os.loadavg()[0]);
+    if (status !== 0) {
+      console.error(`bench/${name} exited with status ${status}`);
+      failed = true;
+      rowsOfRun.push({ bench: name, measure: '(failed)', ratio: NaN, baseline: '', target: '', met: false });
+      continue;
+    }
+    const rows = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : (parsers[name]?.(out) ?? []);
+    if (rows.length === 0 && parsers[name]) console.log(`bench/${name}: no verdict line found for the summary`);
+    for (const row of rows) rowsOfRun.push({ bench: name, ...row });
   }
-  console.log(`\n━━ bench/${name} ━━`);
-  const summaryFile = path.join(workspace, `${name.replaceAll(' ', '-')}.json`);
-  const { status, out } = await run(script, { ...process.env, UNBLOCK_BENCH_SUMMARY: summaryFile });
-  loads.push(os.loadavg()[0]);
-  if (status !== 0) {
-    console.error(`bench/${name} exited with status ${status}`);
-    failed = true;
-    summary.push({ bench: name, measure: '(failed)', ratio: NaN, baseline: '', target: '', met: false });
-    continue;
+}
+const summary = mergeRuns(rowsByRun);
+
+/** The rows of all runs, one per bench, measure and baseline: the median ratio, and the range. */
+function mergeRuns(runsRows) {
+  const merged = new Map();
+  for (const rows of runsRows) {
+    for (const row of rows) {
+      const key = `${row.bench}\u0000${row.measure}\u0000${row.baseline}`;
+      if (!merged.has(key)) merged.set(key, { ...row, ratios: [] });
+      merged.get(key).ratios.push(row.ratio);
+    }
   }
-  const rows = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : (parsers[name]?.(out) ?? []);
-  if (rows.length === 0 && parsers[name]) console.log(`bench/${name}: no verdict line found for the summary`);
-  for (const row of rows) summary.push({ bench: name, ...row });
+  return [...merged.values()].map((row) => {
+    const finite = row.ratios.filter(Number.isFinite).sort((a, b) => a - b);
+    const ratio = finite.length === 0 ? NaN : finite.length % 2 === 1 ? finite[(finite.length - 1) / 2] : (finite[finite.length / 2 - 1] + finite[finite.length / 2]) / 2;
+    return { ...row, ratio, met: row.met === null ? null : (meets(ratio, row.target) ?? row.met), min: finite[0], max: finite.at(-1) };
+  });
+}
+
+/** Whether `ratio` meets a target written as `≤ 1.10` or `≥ 0.67`; null when there is none. */
+function meets(ratio, target) {
+  const match = /^([≤≥]) ([\d.]+)$/.exec(target ?? '');
+  if (!match) return null;
+  if (!Number.isFinite(ratio)) return false;
+  return match[1] === '≤' ? ratio <= Number(match[2]) : ratio >= Number(match[2]);
 }
 
 const atEnd = machine();
-const columns = ['bench', 'measure', 'ratio', 'baseline (same run)', 'target', 'met?'];
+const columns = ['bench', 'measure', runs > 1 ? `median of ${runs}` : 'ratio', ...(runs > 1 ? ['range'] : []), 'baseline (same run)', 'target', 'met?'];
+const times = (value) => (Number.isFinite(value) ? `${value.toFixed(3)}×` : '-');
 const cells = [
   columns,
-  ...summary.map((row) => [row.bench, row.measure, Number.isFinite(row.ratio) ? `${row.ratio.toFixed(3)}×` : '-', row.baseline, row.target, row.met === null ? '—' : row.met ? 'yes' : 'NO']),
+  ...summary.map((row) => [
+    row.bench,
+    row.measure,
+    times(row.ratio),
+    ...(runs > 1 ? [row.ratios.length === runs ? `${times(row.min)}–${times(row.max)}` : `${row.ratios.length} of ${runs} runs`] : []),
+    row.baseline,
+    row.target,
+    row.met === null ? '—' : row.met ? 'yes' : 'NO',
+  ]),
 ];
 const widths = columns.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-const line = (row) => row.map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
-console.log(`\n━━ summary: ratios to a baseline measured in the same run ━━`);
+const line = (row) => row.map((cell, i) => (i === 2 || (runs > 1 && i === 3) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+console.log(`\n━━ summary: ratios to a baseline measured in the same run${runs > 1 ? `, median of ${runs} runs` : ''} ━━`);
 console.log(line(cells[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of cells.slice(1)) console.log(line(row));
@@ -135,7 +189,7 @@ console.log(
     `(sampled at the start and after each bench); bench/runtime defaults has no row: its tables compare piscina's defaults with ours.`,
 );
 if (jsonFile) {
-  writeFileSync(jsonFile, `${JSON.stringify({ when: new Date().toISOString(), quick: passThrough.includes('--quick'), machine: atStart, loadAverages: loads, rows: summary }, null, 2)}\n`);
+  writeFileSync(jsonFile, `${JSON.stringify({ when: new Date().toISOString(), quick: passThrough.includes('--quick'), runs, machine: atStart, loadAverages: loads, rows: summary }, null, 2)}\n`);
   console.log(`summary written to ${path.relative(process.cwd(), jsonFile) || jsonFile}`);
 }
 process.exitCode = failed ? 1 : 0;
