@@ -94,7 +94,7 @@ export class HandlerIndex {
         }
         return;
       }
-      if (spec.kind === 'functions') for (const fn of this.functionsIn(argument)) this.add(fn, info);
+      if (spec.kind === 'functions') for (const fn of this.functionsIn(argument)) this.add(fn, isExpressErrorHandler(registrar, fn) ? { ...info, role: 'error-handler' } : info);
     });
   }
 
@@ -317,7 +317,8 @@ export class HandlerIndex {
     if (!routeLike && !middlewareLike) return undefined;
     if (this.isForeignImport(callee.object)) return undefined;
     const label = method === 'use' ? (path ?? undefined) : `${method.toUpperCase()} ${path ?? ''}`.trim();
-    return { framework: 'Express-style', role: method === 'use' ? 'middleware' : 'route', ...(label ? { label } : {}) };
+    const role = method === 'use' ? (declaredArity(fn) === 4 ? 'error-handler' : 'middleware') : 'route';
+    return { framework: 'Express-style', role, ...(label ? { label } : {}) };
   }
 
   /** True when the object's root is imported from a module that is not a framework we know. */
@@ -525,4 +526,20 @@ function decoratorPath(decorator: TSESTree.Decorator): string | undefined {
 function joinRoute(prefix: string | undefined, path: string | undefined): string {
   const parts = [prefix, path].filter((part): part is string => part !== undefined && part !== '').map((part) => part.replace(/^\/+|\/+$/g, ''));
   return `/${parts.filter(Boolean).join('/')}`;
+}
+
+/**
+ * Express tells an error handler from other middleware by its arity: `(err, req, res, next)`.
+ * It does so in every layer it calls through `use` and the route methods, but `app.param`
+ * callbacks take four parameters of another kind (`req, res, next, id`).
+ */
+function isExpressErrorHandler(registrar: HandlerRegistrar, fn: FunctionNode): boolean {
+  return registrar.framework === 'Express' && registrar.method !== 'param' && declaredArity(fn) === 4;
+}
+
+/** What `fn.length` is at run time: the parameters before the first default or rest parameter. */
+function declaredArity(fn: FunctionNode): number {
+  const counted = fn.params.filter((param) => param.type !== AST_NODE_TYPES.TSParameterProperty);
+  const first = counted.findIndex((param) => param.type === AST_NODE_TYPES.AssignmentPattern || param.type === AST_NODE_TYPES.RestElement);
+  return first === -1 ? counted.length : first;
 }

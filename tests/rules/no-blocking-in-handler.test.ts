@@ -388,7 +388,7 @@ app.use((err, req, res, next) => {
   appendFileSync('errors.log', String(err));
   res.status(500).end();
 });`,
-      errors: [{ messageId: 'blockingCall', line: 5, column: 3, data: { api: 'fs.appendFileSync', context: 'Express middleware', fix: appendFile } }],
+      errors: [{ messageId: 'blockingCall', line: 5, column: 3, data: { api: 'fs.appendFileSync', context: 'Express error handler', fix: appendFile } }],
     },
     // A named error handler on a Router takes the function's name.
     {
@@ -399,7 +399,29 @@ router.use(function onError(err, req, res, next) {
   appendFileSync('errors.log', err.stack);
   next(err);
 });`,
-      errors: [{ messageId: 'blockingCall', line: 5, column: 3, data: { api: 'fs.appendFileSync', context: 'Express middleware `onError`', fix: appendFile } }],
+      errors: [{ messageId: 'blockingCall', line: 5, column: 3, data: { api: 'fs.appendFileSync', context: 'Express error handler `onError`', fix: appendFile } }],
+    },
+    // Express counts parameters as `fn.length` does: a default ends the count, so this is middleware.
+    {
+      code: `import express from 'express';
+import { appendFileSync } from 'node:fs';
+const app = express();
+app.use((req, res, next, extra = 1) => {
+  appendFileSync('access.log', req.url);
+  next();
+});`,
+      errors: [{ messageId: 'blockingCall', line: 5, column: 3, data: { api: 'fs.appendFileSync', context: 'Express middleware', fix: appendFile } }],
+    },
+    // An error handler in a route's stack is one too.
+    {
+      code: `import express from 'express';
+import { appendFileSync } from 'node:fs';
+const app = express();
+app.get('/report', build, (err, req, res, next) => {
+  appendFileSync('errors.log', String(err));
+  res.sendStatus(500);
+});`,
+      errors: [{ messageId: 'blockingCall', line: 5, column: 3, data: { api: 'fs.appendFileSync', context: 'Express error handler `GET /report`', fix: appendFile } }],
     },
     {
       code: `import express from 'express';
@@ -877,6 +899,14 @@ export function mount(router) {
   router.get('/users', (req, res) => res.send(readFileSync('users.json')));
 }`,
       errors: [{ messageId: 'blockingCall', line: 3, column: 47, data: { api: 'fs.readFileSync', context: 'Express-style route handler `GET /users`', fix: readFile } }],
+    },
+    // Error middleware on a router passed in as a parameter.
+    {
+      code: `import { appendFileSync } from 'node:fs';
+export function mount(router) {
+  router.use((err, req, res, next) => { appendFileSync('errors.log', err.stack); next(err); });
+}`,
+      errors: [{ messageId: 'blockingCall', line: 3, column: 41, data: { api: 'fs.appendFileSync', context: 'Express-style error handler', fix: appendFile } }],
     },
     // Controller-shaped exports: `(req, res)` *and* exported (ESM const, export list, CommonJS).
     {
