@@ -328,13 +328,14 @@ export class ImportPlan {
 
   #rewriteCjs(statement: TSESTree.VariableDeclaration): void {
     // `const fs = require('fs'), { stat } = require('fs/promises')` holds several requires: each
-    // declarator gets its additions. Only a statement of one declarator is ever removed whole.
+    // declarator gets its additions, and one the rewrite left unused goes, with its comma.
     const single = statement.declarations.length === 1;
+    const unused: TSESTree.VariableDeclarator[] = [];
     for (const declarator of statement.declarations) {
       const call = requireCallIn(declarator.init);
       if (!call || unwrapInit(declarator) !== call) continue;
       if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-        if (single && this.#allReferencesRemoved(declarator.id)) this.#removeStatement(statement);
+        if (this.#allReferencesRemoved(declarator.id)) unused.push(declarator);
         continue;
       }
       if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
@@ -346,8 +347,7 @@ export class ImportPlan {
       );
       if (kept.length === properties.length && additions.length === 0) continue;
       if (kept.length === 0 && additions.length === 0) {
-        // An empty `{}` pattern is valid but odd; in a shared statement the declarator just stays.
-        if (single) this.#removeStatement(statement);
+        unused.push(declarator);
         continue;
       }
       const parts = [...kept.map((property) => this.#sourceCode.getText(property)), ...additions.map((addition) => this.#specifierText(addition))];
@@ -356,6 +356,28 @@ export class ImportPlan {
       const typeAnnotation = pattern.typeAnnotation ? this.#sourceCode.getText(pattern.typeAnnotation) : '';
       this.#rewriter.replaceRange(pattern.range[0], pattern.range[1], this.#braces(parts, inner) + typeAnnotation);
     }
+    if (unused.length === 0) return;
+    if (single || unused.length === statement.declarations.length) {
+      this.#removeStatement(statement);
+      return;
+    }
+    this.#deleteDeclarators(statement.declarations, new Set(unused));
+  }
+
+  /**
+   * Deletes some (not all) declarators of one statement: each with the text up to the next
+   * declarator, and those after the last one kept from that one's end, so the commas stay right.
+   */
+  #deleteDeclarators(declarators: readonly TSESTree.VariableDeclarator[], unused: ReadonlySet<TSESTree.VariableDeclarator>): void {
+    let lastKept = -1;
+    declarators.forEach((declarator, index) => {
+      if (!unused.has(declarator)) lastKept = index;
+    });
+    declarators.forEach((declarator, index) => {
+      if (!unused.has(declarator) || index > lastKept) return;
+      this.#rewriter.replaceRange(declarator.range[0], declarators[index + 1]!.range[0], '');
+    });
+    if (lastKept < declarators.length - 1) this.#rewriter.replaceRange(declarators[lastKept]!.range[1], declarators.at(-1)!.range[1], '');
   }
 
   /** `{ a, b }`, laid out one per line when the original list was. */

@@ -1,4 +1,4 @@
-// fs/promises destructured in a statement of several declarators: the names the rewrite needs join that pattern.
+// fs/promises destructured in a statement of several declarators: the names the rewrite needs join that pattern, and the sync require it left unused goes.
 const fs = require("node:fs"),
 	{ stat } = require("node:fs/promises");
 
