@@ -58,13 +58,19 @@ interface Window {
   blocks: number;
   blockedMs: number;
   longestMs: number;
+  /** The first turn's delay sample of the window (see `watchFirstTurn`), once it has been taken. */
+  firstTurnMs: number | undefined;
+  /** Which window a first-turn timer belongs to: a reset starts a new one. */
+  generation: number;
 }
+
+const RESOLUTION_MS = 10;
 
 let window: Window | undefined;
 
 function ensureWindow(): Window {
   if (window === undefined) {
-    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     histogram.enable();
     window = {
       histogram,
@@ -73,9 +79,27 @@ function ensureWindow(): Window {
       blocks: 0,
       blockedMs: 0,
       longestMs: 0,
+      firstTurnMs: undefined,
+      generation: 0,
     };
+    watchFirstTurn(window);
   }
   return window;
+}
+
+/**
+ * Node's delay histogram records the time between two of its timer's turns, and after `enable()`
+ * or `reset()` it has no previous turn: the first interval is never recorded. A block that starts
+ * right after a reset (a health check that resets its window, then a slow request) would vanish
+ * from the window. A one-shot timer of the same resolution takes that first sample instead.
+ */
+function watchFirstTurn(target: Window): void {
+  const generation = ++target.generation;
+  const startedAt = performance.now();
+  target.firstTurnMs = undefined;
+  setTimeout(() => {
+    if (target.generation === generation) target.firstTurnMs = performance.now() - startedAt;
+  }, RESOLUTION_MS).unref();
 }
 
 /**
@@ -125,15 +149,19 @@ export function eventLoopStats(options: { readonly reset?: boolean } = {}): Even
   const { histogram } = stats;
   const ms = (ns: number): number => (Number.isFinite(ns) ? ns / 1e6 : 0);
   const empty = histogram.count === 0;
+  // The first turn's sample joins the extremes; one sample among a window's hundreds hardly
+  // moves the mean or the percentiles, which stay the histogram's (or are that sample alone).
+  const first = stats.firstTurnMs;
+  const only = empty ? (first ?? 0) : undefined;
   const result: EventLoopStats = {
     delay: {
-      minMs: empty ? 0 : ms(histogram.min),
-      maxMs: empty ? 0 : ms(histogram.max),
-      meanMs: empty ? 0 : ms(histogram.mean),
+      minMs: only ?? (first === undefined ? ms(histogram.min) : Math.min(ms(histogram.min), first)),
+      maxMs: only ?? Math.max(ms(histogram.max), first ?? 0),
+      meanMs: only ?? ms(histogram.mean),
       stddevMs: empty ? 0 : ms(histogram.stddev),
-      p50Ms: empty ? 0 : ms(histogram.percentile(50)),
-      p90Ms: empty ? 0 : ms(histogram.percentile(90)),
-      p99Ms: empty ? 0 : ms(histogram.percentile(99)),
+      p50Ms: only ?? ms(histogram.percentile(50)),
+      p90Ms: only ?? ms(histogram.percentile(90)),
+      p99Ms: only ?? ms(histogram.percentile(99)),
     },
     utilization: performance.eventLoopUtilization(stats.utilization).utilization,
     blocks: { count: stats.blocks, totalMs: stats.blockedMs, longestMs: stats.longestMs },
@@ -141,6 +169,7 @@ export function eventLoopStats(options: { readonly reset?: boolean } = {}): Even
   };
   if (options.reset === true) {
     histogram.reset();
+    watchFirstTurn(stats);
     stats.utilization = performance.eventLoopUtilization();
     stats.startedAt = performance.now();
     stats.blocks = 0;
