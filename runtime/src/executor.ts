@@ -64,6 +64,10 @@ export interface ExecutorStats {
   readonly queued: number;
   readonly completed: number;
   readonly failed: number;
+  /** Tasks whose signal aborted them, in any phase (see `submit`); in neither `completed` nor `failed`. */
+  readonly aborted: number;
+  /** Submissions turned away because `maxQueue` tasks were already waiting: the load a server shed. */
+  readonly shed: number;
   readonly closed: boolean;
 }
 
@@ -79,6 +83,8 @@ export class ThreadPoolExecutor {
   #startFailure: unknown = undefined;
   #completed = 0;
   #failed = 0;
+  #aborted = 0;
+  #shed = 0;
   #closed = false;
   #closing: Promise<void> | undefined = undefined;
   #onDrained: (() => void) | undefined = undefined;
@@ -152,6 +158,8 @@ export class ThreadPoolExecutor {
       queued: this.#queue.size + prefetched,
       completed: this.#completed,
       failed: this.#failed,
+      aborted: this.#aborted,
+      shed: this.#shed,
       closed: this.#closed,
     };
   }
@@ -195,8 +203,12 @@ export class ThreadPoolExecutor {
     }
     const callable = callableFor(fn);
     if (this.#closed) throw new ExecutorClosedError(this.options.name, 'it accepts no new work after close()');
-    if (signal?.aborted === true) throw new AbortError(signal.reason, 'queued');
+    if (signal?.aborted === true) {
+      this.#aborted++;
+      throw new AbortError(signal.reason, 'queued');
+    }
     if (this.options.maxQueue !== Infinity && this.#wouldWait() && this.#waiting() >= this.options.maxQueue) {
+      this.#shed++;
       throw new QueueFullError(this.options.name, this.options.maxQueue);
     }
     return callable;
@@ -337,6 +349,8 @@ export class ThreadPoolExecutor {
 
   #abort(task: Task): void {
     if (task.settled) return;
+    // Every path below rejects the task with an AbortError.
+    this.#aborted++;
     const reason: unknown = task.signal?.reason;
     const ticket = task.ticket;
     if (ticket === undefined) {

@@ -39,6 +39,8 @@ describe('aborting a task that has not started', () => {
     // Anything submitted after it runs, proving the worker went past the aborted slot.
     expect(await pool.submit(recordRun, [gate.cells])).toBe('ran');
     expect(gate.ran()).toBe(1);
+    // Aborted is its own count: neither completed nor failed.
+    expect(pool.stats).toMatchObject({ aborted: 1, failed: 0, shed: 0 });
   });
 
   it('rejects and never runs when it is still in the executor queue', async () => {
@@ -60,6 +62,7 @@ describe('aborting a task that has not started', () => {
     const gate = createGate();
     await expect(executor.submit(recordRun, [gate.cells], { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
     expect(executor.stats.queued).toBe(0);
+    expect(executor.stats.aborted).toBe(1);
     expect(gate.ran()).toBe(0);
   });
 });
@@ -83,5 +86,7 @@ describe('aborting a running task', () => {
     expect(await behind).toBe('ran');
     expect(gate.ran()).toBe(1);
     expect(await pool.submit(() => 'replacement works')).toBe('replacement works');
+    // The terminated worker's task counts as aborted, not as a crash.
+    expect(pool.stats).toMatchObject({ aborted: 1, failed: 0 });
   });
 });

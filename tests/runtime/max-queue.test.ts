@@ -29,6 +29,8 @@ describe('maxQueue', () => {
     // Rejected while the work ahead of it is still blocked: it did not wait for room.
     expect(gate.arrived()).toBe(1);
     expect(pool.stats.running).toBe(1);
+    // A server reads what it shed from stats; the task is neither completed nor failed.
+    expect(pool.stats).toMatchObject({ shed: 1, failed: 0, aborted: 0 });
     expect(error).toBeInstanceOf(QueueFullError);
     expect((error as QueueFullError).code).toBe('ERR_UNBLOCK_QUEUE_FULL');
     expect((error as QueueFullError).maxQueue).toBe(3);
@@ -36,6 +38,7 @@ describe('maxQueue', () => {
     await running;
     expect(await Promise.all(waiting)).toEqual(['ran', 'ran', 'ran']);
     expect(gate.ran()).toBe(3);
+    expect(pool.stats).toMatchObject({ shed: 1, completed: 4, failed: 0 });
   });
 
   it('accepts work again once the queue drains', async () => {
