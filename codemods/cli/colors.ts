@@ -11,14 +11,12 @@ export type Colors = ReturnType<typeof picocolors.createColors>;
 
 interface ColorEnvironment {
   readonly env: NodeJS.ProcessEnv;
-  readonly argv: readonly string[];
   readonly isTTY: boolean;
 }
 
 /** Whether output for people should carry ANSI colours. */
-export function wantsColor({ env, argv, isTTY }: ColorEnvironment): boolean {
-  if (argv.includes('--no-color') || (env.NO_COLOR ?? '') !== '') return false;
-  if (argv.includes('--color')) return true;
+export function wantsColor({ env, isTTY }: ColorEnvironment): boolean {
+  if ((env.NO_COLOR ?? '') !== '') return false;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
   if (env.TERM === 'dumb') return false;
@@ -27,5 +25,5 @@ export function wantsColor({ env, argv, isTTY }: ColorEnvironment): boolean {
 
 /** The colours for the CLI's stderr in this process. */
 export const colors: Colors = picocolors.createColors(
-  wantsColor({ env: process.env, argv: process.argv, isTTY: process.stderr.isTTY === true }),
+  wantsColor({ env: process.env, isTTY: process.stderr.isTTY === true }),
 );

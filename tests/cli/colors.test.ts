@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { wantsColor } from '../../codemods/cli/colors.js';
 
-const decide = (env: NodeJS.ProcessEnv, isTTY = false, argv: string[] = []): boolean => wantsColor({ env, argv, isTTY });
+const decide = (env: NodeJS.ProcessEnv, isTTY = false): boolean => wantsColor({ env, isTTY });
 
 describe('wantsColor', () => {
   it('colours a terminal and nothing else by default', () => {
@@ -18,10 +18,9 @@ describe('wantsColor', () => {
     expect(decide({ CI: '' })).toBe(false);
   });
 
-  it('lets NO_COLOR and --no-color win over everything', () => {
+  it('lets NO_COLOR win over everything', () => {
     expect(decide({ NO_COLOR: '1', CI: 'true' }, true)).toBe(false);
     expect(decide({ NO_COLOR: '1', FORCE_COLOR: '1' }, true)).toBe(false);
-    expect(decide({ FORCE_COLOR: '1' }, true, ['--no-color'])).toBe(false);
     // An empty NO_COLOR does not count (no-color.org).
     expect(decide({ NO_COLOR: '' }, true)).toBe(true);
   });
@@ -31,6 +30,5 @@ describe('wantsColor', () => {
     expect(decide({ FORCE_COLOR: 'false', CI: 'true' }, true)).toBe(false);
     expect(decide({ FORCE_COLOR: '1' }, false)).toBe(true);
     expect(decide({ FORCE_COLOR: '3', TERM: 'dumb' }, false)).toBe(true);
-    expect(decide({}, false, ['--color'])).toBe(true);
   });
 });
