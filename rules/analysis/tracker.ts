@@ -292,7 +292,8 @@ export class Tracker {
     if (outcome.offload) this.offloadCalls.push({ call, point: outcome.offload });
     if (outcome.plugin) {
       const plugin = outcome.plugin;
-      for (const fn of this.functionsOf(call.arguments[plugin.argument])) {
+      const index = plugin.argument === 'last' ? call.arguments.length - 1 : plugin.argument;
+      for (const fn of this.functionsOf(call.arguments[index])) {
         this.pluginFunctions.add(fn);
         const parameter = fn.params[plugin.parameter];
         if (parameter) this.bindPattern(parameter, { kind: 'instance', type: plugin.gives });

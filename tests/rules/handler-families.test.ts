@@ -113,6 +113,27 @@ channel.consume('orders', () => {
 });`,
       errors: [{ messageId: 'blockingCall', line: 6, column: 3, data: { api: 'fs.readFileSync', context: 'amqplib message handler `orders`', fix } }],
     },
+    // The callback API: the connection and the channel arrive as callback parameters.
+    {
+      code: `const { readFileSync } = require('node:fs');
+const amqp = require('amqplib/callback_api');
+amqp.connect('amqp://localhost', (error, connection) => {
+  connection.createChannel((channelError, channel) => {
+    channel.consume('orders', (message) => {
+      readFileSync(message.content.toString());
+    });
+  });
+});`,
+      errors: [{ messageId: 'blockingCall', line: 6, column: 7, data: { api: 'fs.readFileSync', context: 'amqplib message handler `orders`', fix } }],
+    },
+    {
+      code: `import { readFileSync } from 'node:fs';
+import { connect } from 'amqplib/callback_api';
+connect('amqp://localhost', { heartbeat: 30 }, (error, connection) => {
+  connection.createConfirmChannel((channelError, channel) => channel.consume('audit', () => readFileSync('audit.log')));
+});`,
+      errors: [{ messageId: 'blockingCall', line: 4, column: 93, data: { api: 'fs.readFileSync', context: 'amqplib message handler `audit`', fix } }],
+    },
     {
       code: `import { readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';

@@ -242,6 +242,11 @@ export const GLOBAL_HANDLER_FUNCTIONS: Readonly<Record<string, string>> = {
 export const PLUGIN_REGISTRARS: readonly PluginRegistrar[] = [
   { receiver: 'fastify.Instance', method: 'register', argument: 0, parameter: 0, gives: 'fastify.Instance' },
   { modules: ['fastify-plugin'], path: [], argument: 0, parameter: 0, gives: 'fastify.Instance' },
+  // amqplib's callback API hands the connection and the channel to callbacks: `connect(url, [options], (err, conn) => …)`,
+  // `conn.createChannel((err, ch) => …)`; `ch.consume` then registers as with the promise API.
+  { modules: ['amqplib/callback_api'], path: ['connect'], argument: 'last', parameter: 1, gives: 'amqplib.Connection' },
+  { receiver: 'amqplib.Connection', method: 'createChannel', argument: 0, parameter: 1, gives: 'amqplib.Channel' },
+  { receiver: 'amqplib.Connection', method: 'createConfirmChannel', argument: 0, parameter: 1, gives: 'amqplib.Channel' },
 ];
 
 export const TYPE_EVIDENCE: readonly TypeEvidence[] = [

@@ -56,7 +56,8 @@ export interface PluginRegistrar {
   readonly method?: string;
   readonly modules?: readonly string[];
   readonly path?: readonly string[];
-  readonly argument: number;
+  /** Which argument is the function: an index, or `last` for a callback after optional arguments. */
+  readonly argument: number | 'last';
   readonly parameter: number;
   readonly gives: string;
 }
