@@ -2,10 +2,10 @@
 // reports, rewrite the call and make the `await` legal, or leave the site
 // with the reason. Edits are applied to the original text; imports last.
 
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { Finding } from '../../rules/analysis/file-analysis.js';
-import { needsParentheses, planAwait, type PlacementEnv } from '../engine/await-placement.js';
+import { awaitAround, planAwait, type PlacementEnv } from '../engine/await-placement.js';
 import type { DetectorView } from '../engine/detector.js';
 import { detectStyle } from '../engine/file-style.js';
 import { ImportPlan } from '../engine/imports.js';
@@ -59,9 +59,9 @@ export function planFile(view: DetectorView): FilePlan {
       const stillUsed = new Set(rewrite.callee.match(/[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/gu) ?? []);
       rewriter.replace(node.callee, rewrite.callee, identifiersIn(node.callee, placementEnv).filter((identifier) => !stillUsed.has(identifier.name)));
       rewrite.edit?.(rewriter);
-      const parenthesize = needsParentheses(node);
-      rewriter.before(node, `${parenthesize && startsStatementAfterOpenLine(node, placementEnv) ? ';' : ''}${parenthesize ? '(' : ''}await ${rewrite.before ?? ''}`);
-      rewriter.after(node, `${rewrite.after ?? ''}${parenthesize ? ')' : ''}`);
+      const { open, close } = awaitAround(node, placementEnv.sourceCode);
+      rewriter.before(node, `${open}${rewrite.before ?? ''}`);
+      rewriter.after(node, `${rewrite.after ?? ''}${close}`);
     });
     if (failure) {
       restoreImports();
@@ -72,22 +72,6 @@ export function planFile(view: DetectorView): FilePlan {
   }
   env.imports.finish();
   return rewriter.changed ? { output: rewriter.toString(), fixed, left } : { fixed, left };
-}
-
-/**
- * True when `node` begins an expression statement that follows a line the parser would continue
- * (no semicolon before it): a leading `(` there would call the previous line.
- */
-function startsStatementAfterOpenLine(node: TSESTree.Node, env: PlacementEnv): boolean {
-  let statement: TSESTree.Node | undefined = node;
-  while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) {
-    if (!statement.parent || statement.parent.range[0] !== node.range[0]) return false;
-    statement = statement.parent;
-  }
-  const list = statement?.parent;
-  if (!statement || !list || (list.type !== AST_NODE_TYPES.Program && list.type !== AST_NODE_TYPES.BlockStatement && list.type !== AST_NODE_TYPES.SwitchCase)) return false;
-  const previous = env.sourceCode.getTokenBefore(statement);
-  return previous !== null && ![';', '{', '}', ':'].includes(previous.value);
 }
 
 function describe(finding: Finding): SiteOutcome {

@@ -28,6 +28,29 @@ export type Placement = { readonly ok: true; readonly apply: () => void } | { re
 
 const refuse = (reason: string): Placement => ({ ok: false, reason });
 
+/**
+ * The text to put around `node` to await it: `await ` alone, or `(await …)` where the expression
+ * around it binds tighter, led by `;` where that `(` would start a statement after a line the
+ * parser would continue (`let n = 0` then `(await …)` would call `0`).
+ */
+export function awaitAround(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): { readonly open: string; readonly close: string } {
+  if (!needsParentheses(node)) return { open: 'await ', close: '' };
+  return { open: `${startsStatementAfterOpenLine(node, sourceCode) ? ';' : ''}(await `, close: ')' };
+}
+
+/** True when `node` begins an expression statement that follows a line without a `;`. */
+function startsStatementAfterOpenLine(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let statement: TSESTree.Node | undefined = node;
+  while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) {
+    if (!statement.parent || statement.parent.range[0] !== node.range[0]) return false;
+    statement = statement.parent;
+  }
+  const list = statement?.parent;
+  if (!statement || !list || (list.type !== AST_NODE_TYPES.Program && list.type !== AST_NODE_TYPES.BlockStatement && list.type !== AST_NODE_TYPES.SwitchCase)) return false;
+  const previous = sourceCode.getTokenBefore(statement);
+  return previous !== null && ![';', '{', '}', ':'].includes(previous.value);
+}
+
 /** Plans what makes `await <node>` legal where `node` stands, in `context`. */
 export function planAwait(node: TSESTree.Node, context: ExecutionContext, env: PlacementEnv): Placement {
   if (context.hops.length === 0) {

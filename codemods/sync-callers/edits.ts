@@ -6,8 +6,7 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { needsParentheses } from '../../rules/analysis/ast.js';
-import { makeFunctionAsync, type PlacementEnv } from '../engine/await-placement.js';
+import { awaitAround, makeFunctionAsync, type PlacementEnv } from '../engine/await-placement.js';
 import { detectStyle, type FileStyle } from '../engine/file-style.js';
 import { ImportPlan } from '../engine/imports.js';
 import { NamePicker } from '../engine/names.js';
@@ -78,22 +77,9 @@ export class FileEdits {
     let outer: TSESTree.Node = call;
     while (outer.parent?.type === AST_NODE_TYPES.ChainExpression || outer.parent?.type === AST_NODE_TYPES.TSNonNullExpression) outer = outer.parent;
     if (outer.parent?.type === AST_NODE_TYPES.AwaitExpression) return;
-    const parenthesize = needsParentheses(call);
-    this.rewriter.before(call, `${parenthesize && this.#startsStatementAfterOpenLine(call) ? ';' : ''}${parenthesize ? '(' : ''}await `);
-    if (parenthesize) this.rewriter.after(call, ')');
-  }
-
-  /** A leading `(` on a statement after a line without `;` would call that line. */
-  #startsStatementAfterOpenLine(node: TSESTree.Node): boolean {
-    let statement: TSESTree.Node | undefined = node;
-    while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) {
-      if (!statement.parent || statement.parent.range[0] !== node.range[0]) return false;
-      statement = statement.parent;
-    }
-    const list = statement?.parent;
-    if (!statement || !list || (list.type !== AST_NODE_TYPES.Program && list.type !== AST_NODE_TYPES.BlockStatement && list.type !== AST_NODE_TYPES.SwitchCase)) return false;
-    const previous = this.env.sourceCode.getTokenBefore(statement);
-    return previous !== null && ![';', '{', '}', ':'].includes(previous.value);
+    const { open, close } = awaitAround(call, this.env.sourceCode);
+    this.rewriter.before(call, open);
+    if (close) this.rewriter.after(call, close);
   }
 }
 
