@@ -123,9 +123,9 @@ function mapShape(call: TSESTree.CallExpression, callback: FunctionNode, env: Pl
     ok: true,
     apply: () =>
       env.rewriter.once(call, () => {
-        const parenthesize = needsParentheses(call);
-        env.rewriter.before(call, parenthesize ? '(await Promise.all(' : 'await Promise.all(');
-        env.rewriter.after(call, parenthesize ? '))' : ')');
+        const { open, close } = awaitAround(call, env.sourceCode);
+        env.rewriter.before(call, `${open}Promise.all(`);
+        env.rewriter.after(call, `)${close}`);
         makeFunctionAsync(callback, env);
       }),
   };

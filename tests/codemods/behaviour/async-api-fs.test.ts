@@ -1,7 +1,7 @@
 // Runs a module of fs code before and after the async-api codemod, on the same
 // files: every function answers the same, errors included.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -131,5 +131,25 @@ describe('async-api codemod on fs code, run', () => {
   it('removes a file and then sees it gone', async () => {
     const directory = tree('remove');
     expect(await after.remove(path.join(directory, 'in', 'a.txt'))).toBe(false);
+  });
+});
+
+// Fixture map-after-open-line: code without semicolons, where the rewrite starts a statement with
+// `(await …)`. Before the leading `;`, the rewritten module threw "0 is not a function".
+describe('async-api codemod on code without semicolons, run', () => {
+  it('sums the same sizes after the rewrite as before', async () => {
+    const fixture = path.join(import.meta.dirname, '..', 'async-api', 'map-after-open-line', 'input.mjs');
+    const source = readFileSync(fixture, 'utf8');
+    const result = asyncApi.transform(source, { filePath: fixture });
+    expect(result.output).toContain(';(await Promise.all(');
+    const directory = tree('no-semicolons');
+    writeFileSync(path.join(root, 'asi-before.mjs'), source);
+    writeFileSync(path.join(root, 'asi-after.mjs'), result.output!);
+    type SizeModule = { totalSize(files: string[]): Promise<number> };
+    const sizeBefore = (await import(pathToFileURL(path.join(root, 'asi-before.mjs')).href)) as SizeModule;
+    const sizeAfter = (await import(pathToFileURL(path.join(root, 'asi-after.mjs')).href)) as SizeModule;
+    const files = ['a.txt', 'b.txt'].map((name) => path.join(directory, 'in', name));
+    expect(await sizeAfter.totalSize(files)).toBe(await sizeBefore.totalSize(files));
+    expect(await sizeAfter.totalSize(files)).toBe('alpha'.length + 'beta beta'.length);
   });
 });
