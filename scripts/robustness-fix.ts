@@ -14,7 +14,7 @@
 //          --heap-mb N (8192: the bin's --max-old-space-size; 0 for Node's default)
 // Everything happens in a temp dir; nothing under the repository is written.
 
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -57,27 +57,8 @@ const SEED = option('seed', Date.now() % 1_000_000);
 const next = random(SEED);
 
 // The lint benchmark's corpus (bench/lint/corpus.mjs) plus the other servers and libraries installed here.
-const REAL_PACKAGES = [
-  'express',
-  'router',
-  'body-parser',
-  'send',
-  'serve-static',
-  'finalhandler',
-  'piscina',
-  'autocannon',
-  'eslint/lib',
-  '@typescript-eslint/typescript-estree/dist',
-  '@typescript-eslint/scope-manager/dist',
-  'vitest/dist',
-  'vite/dist/node',
-  'commander/lib',
-  'globby',
-  'fast-glob/out',
-  'undici/lib',
-  'tsx/dist',
-  'esbuild/lib',
-  'rolldown/dist',
+const REAL_PACKAGES: readonly string[] = [
+  ...(JSON.parse(readFileSync(path.join(repoRoot, 'bench', 'lint', 'corpus-packages.json'), 'utf8')) as string[]),
   'koa',
   '@koa/router',
   'fastify',

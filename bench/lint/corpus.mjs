@@ -8,35 +8,15 @@ import { globby } from 'globby';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
-const PACKAGES = [
-  'express',
-  'router',
-  'body-parser',
-  'send',
-  'serve-static',
-  'finalhandler',
-  'piscina',
-  'autocannon',
-  'eslint/lib',
-  '@typescript-eslint/typescript-estree/dist',
-  '@typescript-eslint/scope-manager/dist',
-  'vitest/dist',
-  'vite/dist/node',
-  'commander/lib',
-  'globby',
-  'fast-glob/out',
-  'undici/lib',
-  'tsx/dist',
-  'esbuild/lib',
-  'rolldown/dist',
-];
+/** The packages under node_modules whose sources make up the corpus (also read by scripts/robustness-fix.ts). */
+const CORPUS_PACKAGES = JSON.parse(readFileSync(path.join(import.meta.dirname, 'corpus-packages.json'), 'utf8'));
 
 const MAX_BYTES = 400_000;
 
 /** `[{ file, source, code }]` sorted by path, at most `limit` files; `file` is the virtual path to lint under. */
 export async function loadCorpus(limit = Infinity) {
   const roots = [
-    ...PACKAGES.map((name) => path.join(repoRoot, 'node_modules', name)),
+    ...CORPUS_PACKAGES.map((name) => path.join(repoRoot, 'node_modules', name)),
     path.join(repoRoot, 'examples'),
   ];
   const files = [];
