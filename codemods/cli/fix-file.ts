@@ -1,10 +1,10 @@
 // Runs the selected codemods over one file's text, each on the previous one's
 // output, and says what happened. Pure: no file is read or written here.
 
+import { splitByteOrderMark } from '../engine/file-style.js';
 import type { Codemod, FileResult, SiteOutcome } from '../engine/types.js';
 import { positionMap, type Position } from './position-map.js';
 
-const BOM = '\uFEFF';
 
 /** A site as the CLI reports it: where it is before and after the rewrite, and which codemod saw it. */
 export interface LocatedSite {
@@ -59,10 +59,8 @@ export function applyCodemods(source: string, filePath: string, codemods: readon
 
 /** Runs the per-file codemods, each on the previous one's output. */
 export function stageCodemods(source: string, filePath: string, codemods: readonly Codemod[]): StagedFile {
-  // The parser drops a byte order mark and the codemods rebuild the text without it: take it
-  // off here and put it back on the way out, so that a file keeps its BOM.
-  const bom = source.startsWith(BOM) ? BOM : '';
-  const original = source.slice(bom.length);
+  // A byte order mark comes off here and goes back on in finishStages: the file keeps it.
+  const { bom, body: original } = splitByteOrderMark(source);
   const staged: StagedFile = { bom, original, text: original, stages: [], failures: [] };
 
   for (const codemod of codemods) {

@@ -23,6 +23,7 @@ import { analyzeFile, type FileAnalysis } from '../../rules/analysis/file-analys
 import { FRAMEWORK_FACTORIES, FRAMEWORK_TRANSITIONS, HANDLER_REGISTRARS, PLUGIN_REGISTRARS } from '../../rules/analysis/frameworks/data.js';
 import { RUNTIME_FACTORIES } from '../../rules/analysis/runtime-api.js';
 import type { UnblockSettings } from '../../rules/analysis/settings.js';
+import { splitByteOrderMark } from './file-style.js';
 
 export interface DetectorView {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
@@ -235,7 +236,7 @@ export function checkSyntax(source: string, filePath: string): DetectorOutcome<t
     return unlinted;
   }
   // ESLint drops a byte order mark, then comments out a shebang.
-  const text = (source.startsWith('\uFEFF') ? source.slice(1) : source).replace(SHEBANG, (_, rest: string) => `//${rest}`);
+  const text = splitByteOrderMark(source).body.replace(SHEBANG, (_, rest: string) => `//${rest}`);
   let outcome: DetectorOutcome<true>;
   try {
     estree.parse(text, {

@@ -5,6 +5,14 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@
 
 import { unwrapExpression, walk } from '../../rules/analysis/ast.js';
 
+/**
+ * A text split at its byte order mark. Parsers drop the mark and the codemods rebuild text
+ * without it, so it is taken off before a codemod runs and put back on the output.
+ */
+export function splitByteOrderMark(text: string): { readonly bom: '' | '\uFEFF'; readonly body: string } {
+  return text.startsWith('\uFEFF') ? { bom: '\uFEFF', body: text.slice(1) } : { bom: '', body: text };
+}
+
 export interface FileStyle {
   readonly moduleSystem: 'esm' | 'commonjs';
   readonly quote: "'" | '"';
