@@ -179,7 +179,9 @@ function runProgramCodemod(codemod: ProgramCodemod, pending: readonly PendingFil
   const sources = new Map<string, string>();
   for (const { file, read } of open) if (read.staged.bom + read.staged.text !== read.buffer.toString('utf8')) sources.set(file, read.staged.text);
   const mine = new Set(open.map(({ file }) => file));
-  const readOnlyFiles = allFiles.filter((file) => !mine.has(file) && !pending.some((other) => other.file === file));
+  // This run's files are `mine` or out of the codemod (unreadable, unparsable); only other shards' files are read-only callers.
+  const inRun = new Set(pending.map(({ file }) => file));
+  const readOnlyFiles = allFiles.filter((file) => !inRun.has(file));
   let results;
   let writeOrder;
   try {
