@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { globby } from 'globby';
 
-import { TEMP_FILE_SUFFIX, targetOfTempFile } from '../engine/atomic-write.js';
+import { TEMP_FILE_SUFFIX } from '../engine/atomic-write.js';
 
 /** Extensions unblock reads: JavaScript and TypeScript in every module flavour, with or without JSX. */
 export const SOURCE_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'] as const;
@@ -34,8 +34,9 @@ export interface CollectedFiles {
   /** Arguments that are files but not JavaScript or TypeScript. */
   readonly skipped: string[];
   /**
-   * Temporary files of `unblock fix` found in the directories walked, beside one of `files`: what
-   * a run killed mid-write leaves (codemods/engine/atomic-write.ts). Absolute paths, sorted.
+   * Files named like `unblock fix`'s temporary files, found in the directories walked: what a run
+   * killed mid-write leaves (codemods/engine/atomic-write.ts). Absolute paths, sorted; the fix
+   * keeps those beside a file it fixes.
    */
   readonly leftoverTemps: string[];
 }
@@ -76,9 +77,5 @@ export async function collectFiles(inputs: readonly string[], cwd: string): Prom
       skipped.push(input);
     }
   }
-  const leftoverTemps = [...temps].filter((temp) => {
-    const target = targetOfTempFile(temp);
-    return target !== undefined && files.has(target);
-  });
-  return { files: [...files].sort(), missing, skipped, leftoverTemps: leftoverTemps.sort() };
+  return { files: [...files].sort(), missing, skipped, leftoverTemps: [...temps].sort() };
 }

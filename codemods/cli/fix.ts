@@ -89,7 +89,8 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
   const inRun = new Set(files);
   const leftoverTemps: string[] = [];
   for (const temp of collected.leftoverTemps) {
-    if (!inRun.has(targetOfTempFile(temp)!)) continue;
+    const target = targetOfTempFile(temp);
+    if (target === undefined || !inRun.has(target)) continue;
     // One that cannot be removed (permissions) is left, and not claimed as removed.
     if (options.dry || (await rm(temp, { force: true }).then(() => true, () => false))) leftoverTemps.push(temp);
   }
