@@ -6,7 +6,7 @@ import { VERSION } from './version.js';
 
 export { rules } from './all-rules.js';
 export type { RuleName } from './all-rules.js';
-export { UnblockSettingsError } from './analysis/settings.js';
+export { UnblockSettingsError } from '../analysis/settings.js';
 
 type FlatConfig = TSESLint.FlatConfig.Config;
 

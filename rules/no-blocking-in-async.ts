@@ -1,9 +1,9 @@
-import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from './analysis/blocking-options.js';
-import { createRule } from './analysis/create-rule.js';
-import { describeContext, describeFix } from './analysis/messages.js';
-import { userApiIds } from './analysis/report-data.js';
-import { ruleView } from './analysis/rule-findings.js';
-import { awaitSuggestion } from './analysis/suggestions.js';
+import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from '../analysis/blocking-options.js';
+import { createRule } from './util/create-rule.js';
+import { describeContext, describeFix } from '../analysis/messages.js';
+import { userApiIds } from './util/user-api-ids.js';
+import { ruleView } from './util/rule-findings.js';
+import { awaitSuggestion } from './util/suggestions.js';
 
 export type Options = [BlockingRuleOptions];
 export type MessageId = 'blockingCall' | 'blockingCallback' | 'suggestAwait';

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isInParameters } from './analysis/ast.js';
-import { atomicsWaitCalls, isSpinLoop, remainingMilliseconds, type LoopNode } from './analysis/busy-wait.js';
-import type { ExecutionContext } from './analysis/contexts.js';
-import { createRule } from './analysis/create-rule.js';
-import { analyzeFile } from './analysis/file-analysis.js';
-import { describeContext, describeFix } from './analysis/messages.js';
+import { enclosingFunction, isInParameters } from '../analysis/ast.js';
+import { atomicsWaitCalls, isSpinLoop, remainingMilliseconds, type LoopNode } from '../analysis/busy-wait.js';
+import type { ExecutionContext } from '../analysis/contexts.js';
+import { createRule } from './util/create-rule.js';
+import { analyzeFile } from '../analysis/file-analysis.js';
+import { describeContext, describeFix } from '../analysis/messages.js';
 
 export type Options = [];
 export type MessageId = 'atomicsWait' | 'sleepCall' | 'spinLoop' | 'suggestTimer';

@@ -2,16 +2,16 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { walk } from './analysis/ast.js';
-import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from './analysis/blocking-options.js';
-import { CallGraph } from './analysis/call-graph.js';
-import type { ExecutionContext } from './analysis/contexts.js';
-import { CrossModuleSummaries } from './analysis/cross-module.js';
-import type { FileAnalysis } from './analysis/file-analysis.js';
-import { createRule } from './analysis/create-rule.js';
-import { describeContext, describeFix } from './analysis/messages.js';
-import { userApiIds } from './analysis/report-data.js';
-import { ruleView } from './analysis/rule-findings.js';
+import { walk } from '../analysis/ast.js';
+import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from '../analysis/blocking-options.js';
+import { CallGraph } from '../analysis/call-graph.js';
+import type { ExecutionContext } from '../analysis/contexts.js';
+import { CrossModuleSummaries } from '../analysis/cross-module.js';
+import type { FileAnalysis } from '../analysis/file-analysis.js';
+import { createRule } from './util/create-rule.js';
+import { describeContext, describeFix } from '../analysis/messages.js';
+import { userApiIds } from './util/user-api-ids.js';
+import { ruleView } from './util/rule-findings.js';
 
 export type Options = [BlockingRuleOptions];
 export type MessageId = 'transitiveCall';

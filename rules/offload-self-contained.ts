@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, unwrapExpression, walk, type FunctionNode } from './analysis/ast.js';
-import { createRule } from './analysis/create-rule.js';
-import { analyzeFile } from './analysis/file-analysis.js';
+import { isFunctionNode, unwrapExpression, walk, type FunctionNode } from '../analysis/ast.js';
+import { createRule } from './util/create-rule.js';
+import { analyzeFile } from '../analysis/file-analysis.js';
 
 export interface OffloadSelfContainedOptions {
   /** Globals a worker is known to have on top of the standard ones (installed by a worker bootstrap). */

@@ -31,7 +31,8 @@ if (mtime(installMarker) < mtime(join(root, 'package-lock.json'))) {
   run('npm ci');
 }
 
-const sources = Math.max(newestSource(join(root, 'rules')), newestSource(join(root, 'codemods')), newestSource(join(root, 'runtime', 'src')));
+const sourceDirs = ['analysis', 'rules', 'codemods', 'cli', join('runtime', 'src')].map((dir) => join(root, dir)).filter((dir) => existsSync(dir));
+const sources = Math.max(...sourceDirs.map(newestSource));
 const built = Math.min(mtime(join(root, 'dist', '.tsbuildinfo')), mtime(join(root, 'runtime', 'dist', 'index.js')));
 if (built < sources) {
   console.log('unblock: building (npm run build)…');

@@ -6,9 +6,9 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { unwrapExpression, walk } from '../../rules/analysis/ast.js';
-import { recipeFor } from '../../rules/analysis/catalog/index.js';
-import type { BlockingSite } from '../../rules/analysis/tracker.js';
+import { unwrapExpression, walk } from '../../analysis/ast.js';
+import { recipeFor } from '../../analysis/catalog/index.js';
+import type { BlockingSite } from '../../analysis/tracker.js';
 import type { PlacementEnv } from '../engine/await-placement.js';
 import { requireCallIn } from '../engine/file-style.js';
 import { dependencyMajor } from '../engine/framework-policy.js';

@@ -7,8 +7,8 @@
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { walk } from '../../rules/analysis/ast.js';
-import type { BlockingSite } from '../../rules/analysis/tracker.js';
+import { walk } from '../../analysis/ast.js';
+import type { BlockingSite } from '../../analysis/tracker.js';
 import type { Rewriter } from '../engine/rewriter.js';
 import type { CallEnv, CallPlan } from './call-rewrite.js';
 

@@ -4,7 +4,7 @@
 
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { Finding } from '../../rules/analysis/file-analysis.js';
+import type { Finding } from '../../analysis/file-analysis.js';
 import { awaitAround, planAwait, type PlacementEnv } from '../engine/await-placement.js';
 import type { DetectorView } from '../engine/detector.js';
 import { detectStyle } from '../engine/file-style.js';

@@ -5,8 +5,8 @@
 
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { atomicsWaitCalls, isSpinLoop, remainingMilliseconds } from '../../rules/analysis/busy-wait.js';
-import type { ExecutionContext } from '../../rules/analysis/contexts.js';
+import { atomicsWaitCalls, isSpinLoop, remainingMilliseconds } from '../../analysis/busy-wait.js';
+import type { ExecutionContext } from '../../analysis/contexts.js';
 import { planAwait, type PlacementEnv } from '../engine/await-placement.js';
 import type { DetectorView } from '../engine/detector.js';
 import { detectStyle } from '../engine/file-style.js';

@@ -1,5 +1,5 @@
-import { ALL_APIS } from '../../rules/analysis/catalog/index.js';
-import { describeFix } from '../../rules/analysis/messages.js';
+import { ALL_APIS } from '../../analysis/catalog/index.js';
+import { describeFix } from '../../analysis/messages.js';
 import { rules } from '../../rules/all-rules.js';
 import { recommendedRules } from '../../rules/configs.js';
 

@@ -1,8 +1,8 @@
 // Why the rules missed a site the trace saw, and the `settings.unblock.blockingApis`
 // entry that would make them report it, when a function can be named.
 
-import { MODULE_APIS, type ModuleApiEntry } from '../../rules/analysis/catalog/index.js';
-import { normalizeModuleSpecifier } from '../../rules/analysis/module-specifier.js';
+import { MODULE_APIS, type ModuleApiEntry } from '../../analysis/catalog/index.js';
+import { normalizeModuleSpecifier } from '../../analysis/module-specifier.js';
 import { coreModuleOf, framePath, packageOf } from './trace-frames.js';
 import type { ImportedName } from './trace-imports.js';
 import type { TraceSite } from './trace-sites.js';

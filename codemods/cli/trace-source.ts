@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import ts from 'typescript';
 
-import { LIFECYCLE_EVENTS } from '../../rules/analysis/startup.js';
+import { LIFECYCLE_EVENTS } from '../../analysis/startup.js';
 import { importedNames, resolveCallee, type ImportedName } from './trace-imports.js';
 
 export interface SourcePlace {

@@ -6,11 +6,11 @@
 
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, functionName, isInParameters, needsParentheses, unwrapExpression, walk, type FunctionNode } from '../../rules/analysis/ast.js';
+import { enclosingFunction, functionName, isInParameters, needsParentheses, unwrapExpression, walk, type FunctionNode } from '../../analysis/ast.js';
 
 // Shared with the rules' suggestions; the codemods import it from here.
 export { needsParentheses };
-import type { CallbackHop, ExecutionContext } from '../../rules/analysis/contexts.js';
+import type { CallbackHop, ExecutionContext } from '../../analysis/contexts.js';
 import type { FileStyle } from './file-style.js';
 import { asyncPolicy } from './framework-policy.js';
 import type { NamePicker } from './names.js';

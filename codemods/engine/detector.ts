@@ -17,12 +17,12 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 
-import type { LoopNode } from '../../rules/analysis/busy-wait.js';
-import { FACTORIES, METHOD_APIS, MODULE_APIS, TRANSITIONS } from '../../rules/analysis/catalog/index.js';
-import { analyzeFile, type FileAnalysis } from '../../rules/analysis/file-analysis.js';
-import { FRAMEWORK_FACTORIES, FRAMEWORK_TRANSITIONS, HANDLER_REGISTRARS, PLUGIN_REGISTRARS } from '../../rules/analysis/frameworks/data.js';
-import { RUNTIME_FACTORIES } from '../../rules/analysis/runtime-api.js';
-import type { UnblockSettings } from '../../rules/analysis/settings.js';
+import type { LoopNode } from '../../analysis/busy-wait.js';
+import { FACTORIES, METHOD_APIS, MODULE_APIS, TRANSITIONS } from '../../analysis/catalog/index.js';
+import { analyzeFile, type FileAnalysis } from '../../analysis/file-analysis.js';
+import { FRAMEWORK_FACTORIES, FRAMEWORK_TRANSITIONS, HANDLER_REGISTRARS, PLUGIN_REGISTRARS } from '../../analysis/frameworks/data.js';
+import { RUNTIME_FACTORIES } from '../../analysis/runtime-api.js';
+import type { UnblockSettings } from '../../analysis/settings.js';
 import { splitByteOrderMark } from './file-style.js';
 
 export interface DetectorView {
@@ -308,7 +308,7 @@ function modulesThatCanBlock(): Set<string> {
 }
 
 /**
- * Globals the busy-wait analysis looks for without an import (rules/analysis/busy-wait.ts): the
+ * Globals the busy-wait analysis looks for without an import (analysis/busy-wait.ts): the
  * clocks a spin loop reads (`Date.now()`, `new Date()`, `performance.now()`, `process.hrtime()`)
  * and `Atomics.wait`.
  */

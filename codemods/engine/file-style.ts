@@ -3,7 +3,7 @@
 
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { unwrapExpression, walk } from '../../rules/analysis/ast.js';
+import { unwrapExpression, walk } from '../../analysis/ast.js';
 
 /**
  * A text split at its byte order mark. Parsers drop the mark and the codemods rebuild text

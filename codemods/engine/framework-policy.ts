@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { HandlerInfo } from '../../rules/analysis/frameworks/types.js';
+import type { HandlerInfo } from '../../analysis/frameworks/types.js';
 
 export type AsyncPolicy =
   /** The framework awaits what the handler returns and handles rejections. */

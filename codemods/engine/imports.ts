@@ -5,7 +5,7 @@
 
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { unwrapExpression } from '../../rules/analysis/ast.js';
+import { unwrapExpression } from '../../analysis/ast.js';
 import { importEqualsSource, requireCallIn, type FileStyle } from './file-style.js';
 import type { NamePicker } from './names.js';
 import type { Rewriter } from './rewriter.js';

@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { walk } from '../../rules/analysis/ast.js';
+import { walk } from '../../analysis/ast.js';
 
 export class NamePicker {
   readonly #taken = new Set<string>();

@@ -1,7 +1,7 @@
 // What a codemod reports about one file. The CLI, the jscodeshift adapters and
 // the tests all speak this vocabulary.
 
-import type { Family } from '../../rules/analysis/catalog/types.js';
+import type { Family } from '../../analysis/catalog/types.js';
 
 /** A blocking site the detector reported, and what the codemod did with it. */
 export interface SiteOutcome {

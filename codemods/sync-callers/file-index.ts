@@ -6,9 +6,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 
-import { walk, type FunctionNode } from '../../rules/analysis/ast.js';
-import { CallGraph, owningFunction } from '../../rules/analysis/call-graph.js';
-import type { BlockingSite } from '../../rules/analysis/tracker.js';
+import { walk, type FunctionNode } from '../../analysis/ast.js';
+import { CallGraph, owningFunction } from '../../analysis/call-graph.js';
+import type { BlockingSite } from '../../analysis/tracker.js';
 import type { DetectorView } from '../engine/detector.js';
 
 const rangeKey = (start: number, end: number): string => `${start}:${end}`;

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { Node, SyntaxKind, VariableDeclarationKind, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression, type Identifier, type VariableDeclaration } from 'ts-morph';
 
-import type { FunctionNode } from '../../rules/analysis/ast.js';
+import type { FunctionNode } from '../../analysis/ast.js';
 import type { LoadedProgram, ProgramFile } from './program.js';
 
 export type FunctionLike = FunctionDeclaration | ArrowFunction | FunctionExpression;

@@ -6,8 +6,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { SyntaxKind, type CallExpression } from 'ts-morph';
 
-import type { ExecutionContext } from '../../rules/analysis/contexts.js';
-import type { BlockingSite } from '../../rules/analysis/tracker.js';
+import type { ExecutionContext } from '../../analysis/contexts.js';
+import type { BlockingSite } from '../../analysis/tracker.js';
 import type { SiteOutcome } from '../engine/types.js';
 import type { FunctionInfo, Functions } from './functions.js';
 import type { ProgramFile } from './program.js';

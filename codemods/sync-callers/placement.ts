@@ -6,7 +6,7 @@
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isInParameters, type FunctionNode } from '../../rules/analysis/ast.js';
+import { enclosingFunction, isInParameters, type FunctionNode } from '../../analysis/ast.js';
 import { planAwait, type PlacementEnv } from '../engine/await-placement.js';
 import { conversionBlocker, type FunctionInfo, type Functions } from './functions.js';
 import type { ProgramFile } from './program.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { globbySync } from 'globby';
 import { Project, ts, type SourceFile } from 'ts-morph';
 
-import { BLOCKING_RULE_DEFAULTS, createEntryFilter } from '../../rules/analysis/blocking-options.js';
+import { BLOCKING_RULE_DEFAULTS, createEntryFilter } from '../../analysis/blocking-options.js';
 import { withDetector, type DetectorView } from '../engine/detector.js';
 import type { FileResult } from '../engine/types.js';
 import { FileIndex } from './file-index.js';

@@ -15,7 +15,7 @@ import { planFile as planAsyncApi } from '../../codemods/async-api/plan.js';
 import { planFile as planBusyWait } from '../../codemods/busy-wait/plan.js';
 import { checkSyntax, couldReport, releaseDetector, withDetector } from '../../codemods/engine/detector.js';
 import { runPlanner, type PlannedFile } from '../../codemods/engine/run-planner.js';
-import { atomicsWaitCalls, isSpinLoop } from '../../rules/analysis/busy-wait.js';
+import { atomicsWaitCalls, isSpinLoop } from '../../analysis/busy-wait.js';
 import { repoRoot } from '../helpers/lint.js';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;

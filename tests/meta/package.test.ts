@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../../rules/index.js';
-import { DOCS_BASE_URL } from '../../rules/analysis/create-rule.js';
+import { DOCS_BASE_URL } from '../../rules/util/create-rule.js';
 import { repoRoot } from '../helpers/lint.js';
 
 const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {

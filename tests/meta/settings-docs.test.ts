@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { expect, it } from 'vitest';
 
-import { SETTINGS_SCHEMA } from '../../rules/analysis/settings-schema.js';
+import { SETTINGS_SCHEMA } from '../../analysis/settings-schema.js';
 import { repoRoot } from '../helpers/lint.js';
 
 /** Every property name in the schema, with its description. */

@@ -149,7 +149,7 @@ export function fixCommand(nodeFlags: readonly string[] = []): FixCommand {
   const fresh =
     existsSync(path.join(repoRoot, 'dist', 'codemods', 'cli', 'fix-command.js')) &&
     existsSync(buildInfo) &&
-    Math.max(newestMtime(path.join(repoRoot, 'codemods')), newestMtime(path.join(repoRoot, 'rules'))) <= statSync(buildInfo).mtimeMs;
+    Math.max(...['analysis', 'rules', 'codemods', 'cli'].map((dir) => path.join(repoRoot, dir)).filter((dir) => existsSync(dir)).map(newestMtime)) <= statSync(buildInfo).mtimeMs;
   if (forced === 'dist' || (forced !== 'source' && fresh)) return { argv: [process.execPath, ...nodeFlags, distBin], label: 'dist' };
   const loader = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs');
   return { argv: [process.execPath, ...nodeFlags, '--import', `file://${loader}`, path.join(repoRoot, 'codemods', 'cli', 'bin.ts')], label: 'source' };

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isInParameters, needsParentheses, unwrapExpression } from './ast.js';
-import { recipeFor } from './catalog/index.js';
-import type { Finding } from './file-analysis.js';
+import { enclosingFunction, isInParameters, needsParentheses, unwrapExpression } from '../../analysis/ast.js';
+import { recipeFor } from '../../analysis/catalog/index.js';
+import type { Finding } from '../../analysis/file-analysis.js';
 
 /** A local rewrite offered as an ESLint suggestion (never an autofix: it changes timing). */
 export interface AwaitSuggestion {

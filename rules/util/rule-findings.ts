@@ -3,9 +3,9 @@
 
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { analyzeFile, type FileAnalysis, type Finding } from './file-analysis.js';
-import type { BlockingSite } from './tracker.js';
-import { analyzeTypes, requireTypeInformation } from './typed-receivers.js';
+import { analyzeFile, type FileAnalysis, type Finding } from '../../analysis/file-analysis.js';
+import type { BlockingSite } from '../../analysis/tracker.js';
+import { analyzeTypes, requireTypeInformation } from '../../analysis/typed-receivers.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

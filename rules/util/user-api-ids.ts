@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { readSettings } from './settings.js';
+import { readSettings } from '../../analysis/settings.js';
 
 /** Ids of the APIs users added in `settings.unblock.blockingApis`, valid in the `allow` option too. */
 export function userApiIds(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string[] {
