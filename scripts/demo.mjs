@@ -29,7 +29,7 @@ import { formatMs, formatRate, percentile, textTable } from './demo/stats.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const example = path.join(root, 'examples', 'express-service');
-const bin = path.join(root, 'dist', 'codemods', 'cli', 'bin.js');
+const bin = path.join(root, 'dist', 'cli', 'bin.js');
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.UNBLOCK_DEMO_QUICK === '1';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { wantsColor } from '../../codemods/cli/colors.js';
+import { wantsColor } from '../../cli/colors.js';
 
 const decide = (env: NodeJS.ProcessEnv, isTTY = false): boolean => wantsColor({ env, isTTY });
 

@@ -12,10 +12,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/lint.js';
 import { FIXTURES, makeProject } from './fix-helpers.js';
 
-const built = path.join(repoRoot, 'dist', 'codemods', 'cli', 'fix-command.js');
+const built = path.join(repoRoot, 'dist', 'cli', 'fix', 'command.js');
 const command = existsSync(built)
-  ? [path.join(repoRoot, 'dist', 'codemods', 'cli', 'bin.js')]
-  : [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(repoRoot, 'codemods', 'cli', 'bin.ts')];
+  ? [path.join(repoRoot, 'dist', 'cli', 'bin.js')]
+  : [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(repoRoot, 'cli', 'bin.ts')];
 
 const root = makeProject({ 'src/read.mjs': FIXTURES['src/read.mjs']!, 'src/broken.js': FIXTURES['src/broken.js']! });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 
-import { defineFixCommand } from '../../codemods/cli/fix-command.js';
+import { defineFixCommand } from '../../cli/fix/command.js';
 import { codemodNames } from '../../codemods/registry.js';
 import { repoRoot } from '../helpers/lint.js';
 import { readMarkdown } from '../helpers/markdown.js';

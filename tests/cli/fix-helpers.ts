@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { main } from '../../codemods/cli/main.js';
+import { main } from '../../cli/main.js';
 
 // Run from a git hook, GIT_DIR and friends would point every git command here (ours and the
 // CLI's) at the project's own repository instead of the temp ones.

@@ -3,9 +3,9 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { runFix } from '../../codemods/cli/fix.js';
-import { main } from '../../codemods/cli/main.js';
-import { terminalProgress } from '../../codemods/cli/progress.js';
+import { runFix } from '../../cli/fix/run.js';
+import { main } from '../../cli/main.js';
+import { terminalProgress } from '../../cli/progress.js';
 import type { Codemod } from '../../codemods/engine/types.js';
 import { FIXTURES, listFiles, makeProject, run } from './fix-helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { positionMap } from '../../codemods/cli/position-map.js';
+import { positionMap } from '../../cli/fix/position-map.js';
 
 describe('positionMap', () => {
   it('is the identity for identical texts', () => {

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { CliIo } from '../../codemods/cli/main.js';
-import { scan } from '../../codemods/cli/scan.js';
-import { registerTrace } from '../../codemods/cli/trace-command.js';
+import type { CliIo } from '../../cli/main.js';
+import { scan } from '../../cli/scan/scan.js';
+import { registerTrace } from '../../cli/trace/command.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(repoRoot, 'tests/fixtures/trace');

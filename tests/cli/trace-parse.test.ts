@@ -9,13 +9,13 @@ import { pathToFileURL } from 'node:url';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { compare, unmatchedMisses, type ScanFinding } from '../../codemods/cli/trace-compare.js';
-import { diagnose } from '../../codemods/cli/trace-diagnose.js';
-import { frameKind, framePath, packageOf, parseFrameLine } from '../../codemods/cli/trace-frames.js';
-import { traceNodeOptions } from '../../codemods/cli/trace-shim.js';
-import { foldWarnings, WarningCollector, type TraceSite } from '../../codemods/cli/trace-sites.js';
-import { SourceIndex } from '../../codemods/cli/trace-source.js';
-import { TraceStderrFilter, type SyncWarning } from '../../codemods/cli/trace-stderr.js';
+import { compare, unmatchedMisses, type ScanFinding } from '../../cli/trace/compare.js';
+import { diagnose } from '../../cli/trace/diagnose.js';
+import { frameKind, framePath, packageOf, parseFrameLine } from '../../cli/trace/frames.js';
+import { traceNodeOptions } from '../../cli/trace/shim.js';
+import { foldWarnings, WarningCollector, type TraceSite } from '../../cli/trace/sites.js';
+import { SourceIndex } from '../../cli/trace/source.js';
+import { TraceStderrFilter, type SyncWarning } from '../../cli/trace/stderr.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'unblock-trace-parse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import type { CliIo } from '../../codemods/cli/main.js';
-import { registerTrace } from '../../codemods/cli/trace-command.js';
+import type { CliIo } from '../../cli/main.js';
+import { registerTrace } from '../../cli/trace/command.js';
 import { repoRoot } from '../helpers/lint.js';
 import { readMarkdown } from '../helpers/markdown.js';
 

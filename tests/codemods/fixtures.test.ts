@@ -13,8 +13,8 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { scanConfig } from '../../codemods/cli/scan-config.js';
-import { recommendedScanRules } from '../../codemods/cli/scan-rules.js';
+import { scanConfig } from '../../cli/scan/config.js';
+import { recommendedScanRules } from '../../cli/scan/rules.js';
 import type { Codemod, FileResult, SiteOutcome } from '../../codemods/engine/types.js';
 import { CODEMODS, PROGRAM_CODEMODS } from '../../codemods/registry.js';
 import { repoRoot } from '../helpers/lint.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { main } from '../../codemods/cli/main.js';
+import { main } from '../../cli/main.js';
 import { repoRoot } from '../helpers/lint.js';
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -112,7 +112,7 @@ describe('unblock list', () => {
 
 describe('the built bin', () => {
   it('scans the bundled example and finds its blocking handlers', () => {
-    const bin = path.join(repoRoot, 'dist', 'codemods', 'cli', 'bin.js');
+    const bin = path.join(repoRoot, 'dist', 'cli', 'bin.js');
     const result = spawnSync(process.execPath, [bin, 'scan', 'examples/express-service', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
     expect(result.status).toBe(1);
     const results = JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>;

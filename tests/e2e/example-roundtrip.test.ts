@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { globbySync } from 'globby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { scan } from '../../codemods/cli/scan.js';
+import { scan } from '../../cli/scan/scan.js';
 import { CODEMODS } from '../../codemods/registry.js';
 import type { SiteOutcome } from '../../codemods/engine/types.js';
 

@@ -9,8 +9,8 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { main } from '../../codemods/cli/main.js';
-import { scan } from '../../codemods/cli/scan.js';
+import { main } from '../../cli/main.js';
+import { scan } from '../../cli/scan/scan.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const fixture = path.join(import.meta.dirname, 'fixtures/ts-service');

@@ -14,7 +14,7 @@ import { repoRoot } from '../helpers/lint.js';
 const codemodsRoot = path.join(repoRoot, 'codemods');
 const fixturesRoot = path.join(repoRoot, 'tests', 'codemods');
 /** Folders of codemods/ that are not codemods. */
-const NOT_CODEMODS = new Set(['engine', 'cli']);
+const NOT_CODEMODS = new Set(['engine']);
 /** Folders of tests/codemods/ that hold other tests. */
 const NOT_FIXTURES = new Set(['behaviour']);
 /** Files a case may hold besides its input and expected output. */

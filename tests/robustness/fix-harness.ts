@@ -15,7 +15,7 @@ import { Linter } from 'eslint';
 import globals from 'globals';
 import ts from 'typescript';
 
-import { main } from '../../codemods/cli/main.js';
+import { main } from '../../cli/main.js';
 import { parses } from '../../codemods/engine/detector.js';
 import { repoRoot } from './corpus.js';
 
@@ -139,20 +139,20 @@ function newestMtime(directory: string): number {
 
 /**
  * The `unblock` bin as a user runs it: dist/ when it is built and newer than every source file,
- * otherwise codemods/cli/bin.ts through tsx's loader — in the same process (`node --import`), so
+ * otherwise cli/bin.ts through tsx's loader — in the same process (`node --import`), so
  * that a signal reaches the process doing the writes. UNBLOCK_FIX_BIN=dist|source forces one.
  */
 export function fixCommand(nodeFlags: readonly string[] = []): FixCommand {
-  const distBin = path.join(repoRoot, 'dist', 'codemods', 'cli', 'bin.js');
+  const distBin = path.join(repoRoot, 'dist', 'cli', 'bin.js');
   const buildInfo = path.join(repoRoot, 'dist', '.tsbuildinfo');
   const forced = process.env['UNBLOCK_FIX_BIN'];
   const fresh =
-    existsSync(path.join(repoRoot, 'dist', 'codemods', 'cli', 'fix-command.js')) &&
+    existsSync(path.join(repoRoot, 'dist', 'cli', 'fix', 'command.js')) &&
     existsSync(buildInfo) &&
     Math.max(...['analysis', 'rules', 'codemods', 'cli'].map((dir) => path.join(repoRoot, dir)).filter((dir) => existsSync(dir)).map(newestMtime)) <= statSync(buildInfo).mtimeMs;
   if (forced === 'dist' || (forced !== 'source' && fresh)) return { argv: [process.execPath, ...nodeFlags, distBin], label: 'dist' };
   const loader = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs');
-  return { argv: [process.execPath, ...nodeFlags, '--import', `file://${loader}`, path.join(repoRoot, 'codemods', 'cli', 'bin.ts')], label: 'source' };
+  return { argv: [process.execPath, ...nodeFlags, '--import', `file://${loader}`, path.join(repoRoot, 'cli', 'bin.ts')], label: 'source' };
 }
 
 export interface CliResult {
@@ -177,7 +177,7 @@ export function runBin(command: FixCommand, args: readonly string[], cwd: string
   });
 }
 
-/** Runs `unblock <args>` in this process (codemods/cli/main.ts), without a progress bar. */
+/** Runs `unblock <args>` in this process (cli/main.ts), without a progress bar. */
 export async function runInProcess(args: readonly string[], cwd: string): Promise<CliResult> {
   const started = Date.now();
   let stdout = '';

@@ -7,9 +7,9 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { traceNodeOptions } from './trace-shim.js';
-import { TraceStderrFilter, type SyncWarning } from './trace-stderr.js';
-import { tailFile } from './trace-tail.js';
+import { traceNodeOptions } from './shim.js';
+import { TraceStderrFilter, type SyncWarning } from './stderr.js';
+import { tailFile } from './tail.js';
 
 export interface RunOptions {
   readonly command: readonly string[];

@@ -4,9 +4,9 @@
 
 import path from 'node:path';
 
-import type { ScanReport } from './scan.js';
-import { diagnose, type Diagnosis } from './trace-diagnose.js';
-import type { TraceSite, UserFrame } from './trace-sites.js';
+import type { ScanReport } from '../scan/scan.js';
+import { diagnose, type Diagnosis } from './diagnose.js';
+import type { TraceSite, UserFrame } from './sites.js';
 
 export interface ScanFinding {
   /** Absolute path. */

@@ -6,10 +6,10 @@ import path from 'node:path';
 
 import { InvalidArgumentError } from 'commander';
 
-import type { Codemod, ProgramCodemod } from '../engine/types.js';
-import { parseShard, type Shard } from '../engine/shard.js';
-import { CODEMODS, PROGRAM_CODEMODS, codemodNames } from '../registry.js';
-import { isSourceFile } from './files.js';
+import type { Codemod, ProgramCodemod } from '../../codemods/engine/types.js';
+import { parseShard, type Shard } from '../../codemods/engine/shard.js';
+import { CODEMODS, PROGRAM_CODEMODS, codemodNames } from '../../codemods/registry.js';
+import { isSourceFile } from '../files.js';
 
 /** `--codemod a,b --codemod c`: repeatable and comma-separated; every name must exist. */
 export function collectCodemodNames(value: string, previous: readonly string[]): string[] {

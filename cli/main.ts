@@ -1,12 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 
-import { VERSION } from '../../rules/version.js';
-import { defineFixCommand } from './fix-command.js';
-import { list } from './list.js';
+import { VERSION } from '../rules/version.js';
+import { defineFixCommand } from './fix/command.js';
+import { list } from './list/list.js';
 import { terminalProgress, type ProgressFactory } from './progress.js';
-import { formatScanReport } from './scan-output.js';
-import { scan, scanExitCode, type ScanFormat } from './scan.js';
-import { registerTrace } from './trace-command.js';
+import { formatScanReport } from './scan/output.js';
+import { scan, scanExitCode, type ScanFormat } from './scan/scan.js';
+import { registerTrace } from './trace/command.js';
 
 export interface CliIo {
   readonly cwd: string;

@@ -2,8 +2,8 @@ import path from 'node:path';
 
 import { ESLint } from 'eslint';
 
-import { colors as pc } from './colors.js';
-import { sarifLog } from './scan-sarif.js';
+import { colors as pc } from '../colors.js';
+import { sarifLog } from './sarif.js';
 import type { ScanFormat, ScanReport } from './scan.js';
 
 export interface ScanOutput {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { globby } from 'globby';
 
-import { TEMP_FILE_SUFFIX } from '../engine/atomic-write.js';
+import { TEMP_FILE_SUFFIX } from '../codemods/engine/atomic-write.js';
 
 /** Extensions unblock reads: JavaScript and TypeScript in every module flavour, with or without JSX. */
 export const SOURCE_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'] as const;

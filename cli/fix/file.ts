@@ -1,8 +1,8 @@
 // Runs the selected codemods over one file's text, each on the previous one's
 // output, and says what happened. Pure: no file is read or written here.
 
-import { splitByteOrderMark } from '../engine/file-style.js';
-import type { Codemod, FileResult, SiteOutcome } from '../engine/types.js';
+import { splitByteOrderMark } from '../../codemods/engine/file-style.js';
+import type { Codemod, FileResult, SiteOutcome } from '../../codemods/engine/types.js';
 import { positionMap, type Position } from './position-map.js';
 
 

@@ -8,9 +8,9 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { writeFileAtomic } from '../engine/atomic-write.js';
-import { isSourceFile } from './files.js';
-import { lineFingerprint, type LocatedFinding } from './scan-fingerprint.js';
+import { writeFileAtomic } from '../../codemods/engine/atomic-write.js';
+import { isSourceFile } from '../files.js';
+import { lineFingerprint, type LocatedFinding } from './fingerprint.js';
 
 /** The format of the baseline file; bumped when entries written by an older one would no longer match. */
 export const BASELINE_VERSION = 1;

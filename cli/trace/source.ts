@@ -8,7 +8,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 import { LIFECYCLE_EVENTS } from '../../analysis/startup.js';
-import { importedNames, resolveCallee, type ImportedName } from './trace-imports.js';
+import { importedNames, resolveCallee, type ImportedName } from './imports.js';
 
 export interface SourcePlace {
   /** How to name the enclosing function: `hashPassword`, `callback of router.get('/users/:id')`; undefined at top level. */

@@ -5,15 +5,15 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import { targetOfTempFile, writeFileAtomic } from '../engine/atomic-write.js';
-import { uncommittedChanges } from '../engine/git-state.js';
-import { filesInShard, type Shard } from '../engine/shard.js';
-import type { Codemod, ProgramCodemod, ProgramResult } from '../engine/types.js';
-import { collectFiles } from './files.js';
-import { addStage, finishStages, settleAsCrash, stageCodemods, type FileFailure, type LocatedSite, type StagedFile } from './fix-file.js';
-import { unifiedDiff } from './fix-diff.js';
+import { targetOfTempFile, writeFileAtomic } from '../../codemods/engine/atomic-write.js';
+import { uncommittedChanges } from '../../codemods/engine/git-state.js';
+import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
+import type { Codemod, ProgramCodemod, ProgramResult } from '../../codemods/engine/types.js';
+import { collectFiles } from '../files.js';
+import { addStage, finishStages, settleAsCrash, stageCodemods, type FileFailure, type LocatedSite, type StagedFile } from './file.js';
+import { unifiedDiff } from './diff.js';
 import { catchInterruption } from './interruption.js';
-import type { ProgressFactory } from './progress.js';
+import type { ProgressFactory } from '../progress.js';
 
 export interface FixOptions {
   readonly paths: readonly string[];

@@ -2,12 +2,12 @@ import path from 'node:path';
 
 import { ESLint, type Linter } from 'eslint';
 
-import { collectFiles } from './files.js';
-import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writeBaseline } from './scan-baseline.js';
-import { scanConfig } from './scan-config.js';
-import { locateFindings, type LocatedFinding } from './scan-fingerprint.js';
-import { findingLimit, type FindingLimit } from './scan-limit.js';
-import { recommendedScanRules } from './scan-rules.js';
+import { collectFiles } from '../files.js';
+import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { scanConfig } from './config.js';
+import { locateFindings, type LocatedFinding } from './fingerprint.js';
+import { findingLimit, type FindingLimit } from './limit.js';
+import { recommendedScanRules } from './rules.js';
 
 export type ScanFormat = 'json' | 'sarif' | 'stylish';
 

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 
 import { rules } from '../../rules/all-rules.js';
 import { VERSION } from '../../rules/version.js';
-import { findingFingerprint, type LocatedFinding } from './scan-fingerprint.js';
-import { recommendedScanRules } from './scan-rules.js';
+import { findingFingerprint, type LocatedFinding } from './fingerprint.js';
+import { recommendedScanRules } from './rules.js';
 import { scanExitCode, type ScanReport } from './scan.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -9,7 +9,7 @@
 // and processes sharing the pipe may interleave their lines; a block ends at
 // its empty line or at the first line that is not a frame.
 
-import { parseFrameLine, type StackFrame } from './trace-frames.js';
+import { parseFrameLine, type StackFrame } from './frames.js';
 
 export interface SyncWarning {
   readonly pid: number;

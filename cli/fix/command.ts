@@ -4,13 +4,13 @@
 
 import { Option, type Command } from 'commander';
 
-import { writeFileAtomic } from '../engine/atomic-write.js';
-import type { Shard } from '../engine/shard.js';
-import { codemodNames } from '../registry.js';
-import { fixExitCode, runFix } from './fix.js';
-import { collectCodemodNames, jsonTarget, selectCodemods, shardOption } from './fix-options.js';
-import { fixReportJson, formatFixSummary, formatRefusal } from './fix-output.js';
-import type { CliIo } from './main.js';
+import { writeFileAtomic } from '../../codemods/engine/atomic-write.js';
+import type { Shard } from '../../codemods/engine/shard.js';
+import { codemodNames } from '../../codemods/registry.js';
+import { fixExitCode, runFix } from './run.js';
+import { collectCodemodNames, jsonTarget, selectCodemods, shardOption } from './options.js';
+import { fixReportJson, formatFixSummary, formatRefusal } from './output.js';
+import type { CliIo } from '../main.js';
 
 interface RawFixOptions {
   readonly dry?: boolean;

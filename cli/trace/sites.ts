@@ -2,10 +2,10 @@
 // user's code that made sync calls after start-up, however many internal sync
 // calls each made (`readFileSync` alone warns for open, fstat, read and close).
 
-import type { ImportedName } from './trace-imports.js';
-import { framePath, frameKind, type StackFrame } from './trace-frames.js';
-import type { SourceIndex } from './trace-source.js';
-import type { SyncWarning } from './trace-stderr.js';
+import type { ImportedName } from './imports.js';
+import { framePath, frameKind, type StackFrame } from './frames.js';
+import type { SourceIndex } from './source.js';
+import type { SyncWarning } from './stderr.js';
 
 export interface UserFrame {
   /** Absolute path. */

@@ -2,7 +2,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 
 import plugin from '../../rules/index.js';
-import type { ScanRules } from './scan-rules.js';
+import type { ScanRules } from './rules.js';
 
 /**
  * The ESLint configuration `unblock scan` runs with, so that no user configuration is needed.

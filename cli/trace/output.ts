@@ -2,10 +2,10 @@
 
 import path from 'node:path';
 
-import { colors as pc } from './colors.js';
-import type { MatchedSite, MissedSite, ScanFinding } from './trace-compare.js';
-import type { BlockingApiSuggestion } from './trace-diagnose.js';
-import type { TraceSite, UserFrame } from './trace-sites.js';
+import { colors as pc } from '../colors.js';
+import type { MatchedSite, MissedSite, ScanFinding } from './compare.js';
+import type { BlockingApiSuggestion } from './diagnose.js';
+import type { TraceSite, UserFrame } from './sites.js';
 import type { TraceReport } from './trace.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;

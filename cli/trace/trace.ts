@@ -2,13 +2,13 @@
 // into call sites, and compare them with what `unblock scan` finds in the same
 // files. The dynamic oracle for the static rules (see docs/trace.md).
 
-import { isSourceFile } from './files.js';
-import { scan, type ScanReport } from './scan.js';
-import { compare, scanFindings, unmatchedMisses, type Comparison } from './trace-compare.js';
-import { runTraced, type RunResult } from './trace-run.js';
-import { writeShim, type WrittenShim } from './trace-shim.js';
-import { foldWarnings, WarningCollector, type FoldedTrace } from './trace-sites.js';
-import { SourceIndex } from './trace-source.js';
+import { isSourceFile } from '../files.js';
+import { scan, type ScanReport } from '../scan/scan.js';
+import { compare, scanFindings, unmatchedMisses, type Comparison } from './compare.js';
+import { runTraced, type RunResult } from './run.js';
+import { writeShim, type WrittenShim } from './shim.js';
+import { foldWarnings, WarningCollector, type FoldedTrace } from './sites.js';
+import { SourceIndex } from './source.js';
 
 export interface TraceOptions {
   readonly command: readonly string[];

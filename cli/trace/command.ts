@@ -8,8 +8,8 @@ import path from 'node:path';
 
 import { Option, type Command } from 'commander';
 
-import type { CliIo } from './main.js';
-import { formatTraceReport, traceReportJson } from './trace-output.js';
+import type { CliIo } from '../main.js';
+import { formatTraceReport, traceReportJson } from './output.js';
 import { trace, traceExitCode } from './trace.js';
 
 interface RawTraceOptions {

@@ -3,9 +3,9 @@
 
 import { MODULE_APIS, type ModuleApiEntry } from '../../analysis/catalog/index.js';
 import { normalizeModuleSpecifier } from '../../analysis/module-specifier.js';
-import { coreModuleOf, framePath, packageOf } from './trace-frames.js';
-import type { ImportedName } from './trace-imports.js';
-import type { TraceSite } from './trace-sites.js';
+import { coreModuleOf, framePath, packageOf } from './frames.js';
+import type { ImportedName } from './imports.js';
+import type { TraceSite } from './sites.js';
 
 export type MissKind =
   /** The catalog knows the API; the analysis did not see the call on the event loop. */

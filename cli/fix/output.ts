@@ -1,9 +1,9 @@
 // What `unblock fix` tells the user: problems and the summary for people (on
 // stderr, like `unblock scan`), and the same facts as JSON for machines.
 
-import { colors as pc } from './colors.js';
-import type { FileFailure } from './fix-file.js';
-import type { FixReport, SiteReport } from './fix.js';
+import { colors as pc } from '../colors.js';
+import type { FileFailure } from './file.js';
+import type { FixReport, SiteReport } from './run.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
