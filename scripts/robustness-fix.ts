@@ -5,7 +5,7 @@
 //               every rewritten file parses, the JSON report matches the bytes on disk, a second
 //               run changes nothing; packages' own test suites pass as before; TypeScript
 //               projects get no new tsc errors. With --registry, npm tarballs of server packages too.
-//   generated   --files files with blocking calls (tests/robustness/fix-templates.ts), fixed to
+//   generated   --files files with blocking calls (scripts/robustness/fix-templates.ts), fixed to
 //               completion, then killed with SIGINT and SIGKILL at random moments on identical
 //               copies: every file must be the original or the completed run's output, never torn.
 //
@@ -18,7 +18,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-import { repoRoot } from '../tests/robustness/corpus.js';
+import { repoRoot } from './robustness/corpus.js';
 import {
   binRunner,
   checkFixRun,
@@ -42,8 +42,8 @@ import {
   type KillSignal,
   type KillTrial,
   type Tree,
-} from '../tests/robustness/fix-harness.js';
-import { pairFiles, random, writeGeneratedProject } from '../tests/robustness/fix-templates.js';
+} from './robustness/fix-harness.js';
+import { pairFiles, random, writeGeneratedProject } from './robustness/fix-templates.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);

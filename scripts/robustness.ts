@@ -1,7 +1,7 @@
 // `npm run robustness`: lints every JS/TS source under node_modules with configs.all and fails
 // on any rule crash. Parse failures are counted, not failed: they are the parser's business.
-import { nodeModulesSources } from '../tests/robustness/corpus.js';
-import { lintCorpus } from '../tests/robustness/lint-corpus.js';
+import { nodeModulesSources } from './robustness/corpus.js';
+import { lintCorpus } from './robustness/lint-corpus.js';
 
 const files = await nodeModulesSources();
 const started = Date.now();

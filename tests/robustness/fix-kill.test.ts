@@ -24,8 +24,8 @@ import {
   type KillSignal,
   type KillTrial,
   type Tree,
-} from './fix-harness.js';
-import { callerPairs, pairFiles, random, writeGeneratedProject } from './fix-templates.js';
+} from '../../scripts/robustness/fix-harness.js';
+import { callerPairs, pairFiles, random, writeGeneratedProject } from '../../scripts/robustness/fix-templates.js';
 
 const FILES = 300;
 const PAIRS = 20;

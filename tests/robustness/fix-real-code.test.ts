@@ -10,9 +10,9 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { nodeModulesSources, repoRoot, sample } from './corpus.js';
-import { checkFixRun, copyPackage, fixCheckProblems, inProcessRunner, neutralPath, newErrors, tempDir, typeErrors } from './fix-harness.js';
-import { writeGeneratedProject } from './fix-templates.js';
+import { nodeModulesSources, repoRoot, sample } from '../../scripts/robustness/corpus.js';
+import { checkFixRun, copyPackage, fixCheckProblems, inProcessRunner, neutralPath, newErrors, tempDir, typeErrors } from '../../scripts/robustness/fix-harness.js';
+import { writeGeneratedProject } from '../../scripts/robustness/fix-templates.js';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 
-import { nodeModulesSources, sample } from './corpus.js';
-import { lintCorpus } from './lint-corpus.js';
+import { nodeModulesSources, sample } from '../../scripts/robustness/corpus.js';
+import { lintCorpus } from '../../scripts/robustness/lint-corpus.js';
 
 // The full run (every installed package, thousands of files) is `npm run robustness`; CI lints
 // a spread-out sample so that a crash on unusual real-world syntax still fails the build.
