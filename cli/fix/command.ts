@@ -7,10 +7,10 @@ import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../codemods/engine/atomic-write.js';
 import type { Shard } from '../../codemods/engine/shard.js';
 import { codemodNames } from '../../codemods/registry.js';
+import type { CommandIo } from '../io.js';
 import { fixExitCode, runFix } from './run.js';
 import { collectCodemodNames, jsonTarget, selectCodemods, shardOption } from './options.js';
 import { fixReportJson, formatFixSummary, formatRefusal } from './output.js';
-import type { CliIo } from '../main.js';
 
 interface RawFixOptions {
   readonly dry?: boolean;
@@ -20,8 +20,10 @@ interface RawFixOptions {
   readonly shard?: Shard;
 }
 
-export function defineFixCommand(command: Command, io: CliIo, setExitCode: (code: number) => void): Command {
-  return command
+/** Adds `unblock fix` to `program`. */
+export function register(program: Command, io: CommandIo): Command {
+  return program
+    .command('fix')
     .description('Rewrite blocking calls into their async forms, in place (see docs/codemods.md)')
     .argument('[paths...]', 'files or directories to fix', ['.'])
     .option('--dry', 'print a unified diff and write nothing')
@@ -46,7 +48,7 @@ export function defineFixCommand(command: Command, io: CliIo, setExitCode: (code
       });
       if (run.kind === 'refused') {
         io.stderr(formatRefusal(run.dirty));
-        setExitCode(2);
+        io.setExitCode(2);
         return;
       }
       const { report } = run;
@@ -61,6 +63,6 @@ export function defineFixCommand(command: Command, io: CliIo, setExitCode: (code
         });
       }
       io.stderr(formatFixSummary(report));
-      setExitCode(exitCode);
+      io.setExitCode(exitCode);
     });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { Option, type Command } from 'commander';
 
-import type { CliIo } from '../main.js';
+import type { CommandIo } from '../io.js';
 import { formatTraceReport, traceReportJson } from './output.js';
 import { trace, traceExitCode } from './trace.js';
 
@@ -22,13 +22,8 @@ interface RawTraceOptions {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-export interface TraceCommandContext {
-  /** The environment the command runs with; `process.env` by default. */
-  readonly env?: NodeJS.ProcessEnv;
-}
-
-/** Adds `unblock trace` to `program`; the exit code it decides goes to `setExitCode`. */
-export function registerTrace(program: Command, io: CliIo, setExitCode: (code: number) => void, context: TraceCommandContext = {}): Command {
+/** Adds `unblock trace` to `program`. */
+export function register(program: Command, io: CommandIo): Command {
   return program
     .command('trace')
     .usage('[options] -- <command...>')
@@ -46,14 +41,14 @@ export function registerTrace(program: Command, io: CliIo, setExitCode: (code: n
       for (const input of options.scan) {
         if (!(await stat(path.resolve(io.cwd, input)).catch(() => undefined))) {
           io.stderr(`unblock: path not found: ${input}\n`);
-          setExitCode(2);
+          io.setExitCode(2);
           return;
         }
       }
       const report = await trace({
         command,
         cwd: io.cwd,
-        ...(context.env ? { env: context.env } : {}),
+        ...(io.env ? { env: io.env } : {}),
         shim: options.shim,
         includeNodeModules: options.includeNodeModules === true,
         scanPaths: options.scan,
@@ -62,6 +57,6 @@ export function registerTrace(program: Command, io: CliIo, setExitCode: (code: n
       });
       if (options.json) io.stdout(traceReportJson(report, io.cwd));
       else io.stderr(formatTraceReport(report, io.cwd));
-      setExitCode(traceExitCode(report, options.failOnUnmatched === true));
+      io.setExitCode(traceExitCode(report, options.failOnUnmatched === true));
     });
 }

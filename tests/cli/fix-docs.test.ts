@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 
-import { defineFixCommand } from '../../cli/fix/command.js';
+import { register as registerFix } from '../../cli/fix/command.js';
 import { codemodNames } from '../../codemods/registry.js';
 import { repoRoot } from '../helpers/lint.js';
 import { readMarkdown } from '../helpers/markdown.js';
@@ -22,7 +22,7 @@ describe('docs/codemods.md', () => {
   });
 
   it('documents every option of `unblock fix`', () => {
-    const command = defineFixCommand(new Command('fix'), { cwd: repoRoot, stdout: () => undefined, stderr: () => undefined }, () => undefined);
+    const command = registerFix(new Command(), { cwd: repoRoot, stdout: () => undefined, stderr: () => undefined, setExitCode: () => undefined });
     for (const option of command.options) expect(docs, option.long).toContain(`| \`${option.flags}\``);
   });
 });

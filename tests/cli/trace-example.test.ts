@@ -11,9 +11,9 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { CliIo } from '../../cli/main.js';
+import type { CommandIo } from '../../cli/io.js';
 import { scan } from '../../cli/scan/scan.js';
-import { registerTrace } from '../../cli/trace/command.js';
+import { register as registerTrace } from '../../cli/trace/command.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(repoRoot, 'tests/fixtures/trace');
@@ -49,9 +49,15 @@ let code = -1;
 
 beforeAll(async () => {
   let stdout = '';
-  const io: CliIo = { cwd: repoRoot, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) };
+  const io: CommandIo = {
+    cwd: repoRoot,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: { ...process.env, NODE_OPTIONS: '' },
+    setExitCode: (exitCode) => (code = exitCode),
+  };
   const program = new Command().exitOverride();
-  registerTrace(program, io, (exitCode) => (code = exitCode), { env: { ...process.env, NODE_OPTIONS: '' } });
+  registerTrace(program, io);
   await program.parseAsync(['trace', '--json', '--', process.execPath, path.join(FIXTURES, 'smoke-example.mjs'), path.join(project, 'uses-legacy-config.mjs')], { from: 'user' });
   report = JSON.parse(stdout) as JsonReport;
 }, 90_000);

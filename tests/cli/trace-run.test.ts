@@ -8,8 +8,8 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import type { CliIo } from '../../cli/main.js';
-import { registerTrace } from '../../cli/trace/command.js';
+import type { CommandIo } from '../../cli/io.js';
+import { register as registerTrace } from '../../cli/trace/command.js';
 import { repoRoot } from '../helpers/lint.js';
 import { readMarkdown } from '../helpers/markdown.js';
 
@@ -33,9 +33,15 @@ async function trace(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> 
   let stdout = '';
   let stderr = '';
   let code = 0;
-  const io: CliIo = { cwd: project, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) };
+  const io: CommandIo = {
+    cwd: project,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    setExitCode: (exitCode) => (code = exitCode),
+  };
   const program = new Command().exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  registerTrace(program, io, (exitCode) => (code = exitCode), { env: { ...process.env, NODE_OPTIONS: '', ...env } });
+  registerTrace(program, io);
   try {
     await program.parseAsync(['trace', ...argv], { from: 'user' });
   } catch (error) {
@@ -137,7 +143,7 @@ describe('docs/trace.md', () => {
   const docs = readFileSync(path.join(repoRoot, 'docs', 'trace.md'), 'utf8');
 
   it('documents every option', () => {
-    const command = registerTrace(new Command(), { cwd: project, stdout: () => undefined, stderr: () => undefined }, () => undefined);
+    const command = registerTrace(new Command(), { cwd: project, stdout: () => undefined, stderr: () => undefined, setExitCode: () => undefined });
     for (const option of command.options) expect(docs, option.long).toContain(`| \`${option.flags}\``);
   });
 
