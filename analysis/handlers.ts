@@ -9,6 +9,7 @@ import {
   LAMBDA_HANDLER_EXPORTS,
   TYPE_EVIDENCE,
 } from './frameworks/data.js';
+import { FRAMEWORKS, type Framework } from './frameworks/frameworks.js';
 import type { HandlerFamily, HandlerInfo, HandlerRegistrar } from './frameworks/types.js';
 import { globalReferences } from './scope.js';
 import type { HandlerPattern } from './settings.js';
@@ -128,19 +129,19 @@ export class HandlerIndex {
   private addExportConventions(): void {
     const isPagesApi = /[\\/]pages[\\/]api[\\/]/.test(this.filename);
     const isRouteModule = /[\\/]routes?[\\/]/.test(this.filename) || this.importsFrom(/^(@remix-run\/|react-router)/);
-    const userExports = new Map<string, string>();
+    const userExports = new Map<string, Framework>();
     for (const pattern of this.patterns) if (pattern.kind === 'export') for (const name of pattern.names) userExports.set(name, pattern.framework);
 
     const conventionFor = (name: string): HandlerInfo | undefined => {
-      if ((EXPORTED_VERB_HANDLERS as readonly string[]).includes(name)) return { framework: 'Next.js', role: 'route', label: name };
-      if ((LAMBDA_HANDLER_EXPORTS as readonly string[]).includes(name)) return { framework: 'AWS Lambda', role: 'route', label: name };
-      if (isRouteModule && (EXPORTED_ROUTE_DATA_FUNCTIONS as readonly string[]).includes(name)) return { framework: 'Remix', role: 'route', label: name };
+      if ((EXPORTED_VERB_HANDLERS as readonly string[]).includes(name)) return { framework: FRAMEWORKS.nextjs, role: 'route', label: name };
+      if ((LAMBDA_HANDLER_EXPORTS as readonly string[]).includes(name)) return { framework: FRAMEWORKS.awsLambda, role: 'route', label: name };
+      if (isRouteModule && (EXPORTED_ROUTE_DATA_FUNCTIONS as readonly string[]).includes(name)) return { framework: FRAMEWORKS.remix, role: 'route', label: name };
       const framework = userExports.get(name);
       return framework ? { framework, role: 'route', label: name } : undefined;
     };
 
     for (const [name, value] of this.exportedValues()) {
-      const info = name === 'default' ? (isPagesApi ? { framework: 'Next.js', role: 'route' as const, label: 'API route' } : undefined) : conventionFor(name);
+      const info = name === 'default' ? (isPagesApi ? { framework: FRAMEWORKS.nextjs, role: 'route' as const, label: 'API route' } : undefined) : conventionFor(name);
       if (info) for (const fn of this.functionsIn(value)) this.add(fn, info);
     }
   }
@@ -318,7 +319,7 @@ export class HandlerIndex {
     if (this.isForeignImport(callee.object)) return undefined;
     const label = method === 'use' ? (path ?? undefined) : `${method.toUpperCase()} ${path ?? ''}`.trim();
     const role = method === 'use' ? (declaredArity(fn) === 4 ? 'error-handler' : 'middleware') : 'route';
-    return { framework: 'Express-style', role, ...(label ? { label } : {}) };
+    return { framework: FRAMEWORKS.expressStyle, role, ...(label ? { label } : {}) };
   }
 
   /** True when the object's root is imported from a module that is not a framework we know. */
@@ -334,7 +335,7 @@ export class HandlerIndex {
   private controllerShapedHandler(fn: FunctionNode): HandlerInfo | undefined {
     if (fn.params.length < 2 || !hasRequestResponseParams(fn)) return undefined;
     if (!this.isExportedOrPassed(fn)) return undefined;
-    return { framework: 'HTTP', role: 'route' };
+    return { framework: FRAMEWORKS.http, role: 'route' };
   }
 
   /** Exported (ESM or CommonJS), a method of an exported class or object, or passed to a call. */
@@ -534,7 +535,7 @@ function joinRoute(prefix: string | undefined, path: string | undefined): string
  * callbacks take four parameters of another kind (`req, res, next, id`).
  */
 function isExpressErrorHandler(registrar: HandlerRegistrar, fn: FunctionNode): boolean {
-  return registrar.framework === 'Express' && registrar.method !== 'param' && declaredArity(fn) === 4;
+  return registrar.framework === FRAMEWORKS.express && registrar.method !== 'param' && declaredArity(fn) === 4;
 }
 
 /** What `fn.length` is at run time: the parameters before the first default or rest parameter. */

@@ -34,7 +34,7 @@ function describeAsync(context: ExecutionContext): string {
   const kind = fn.generator ? 'async generator' : isMethodValue(fn) ? 'async method' : fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? 'async arrow function' : 'async function';
   if (context.handler) {
     const label = context.handler.label ?? functionName(fn);
-    return `async ${context.handler.framework} ${roleWord(context.handler)}${label ? ` \`${label}\`` : ''}`;
+    return `async ${context.handler.framework.name} ${roleWord(context.handler)}${label ? ` \`${label}\`` : ''}`;
   }
   const name = functionName(fn);
   return name ? `${kind} \`${name}\`` : `an ${kind} (line ${fn.loc.start.line})`;
@@ -42,7 +42,7 @@ function describeAsync(context: ExecutionContext): string {
 
 function describeHandler(handler: HandlerInfo, name: string | undefined): string {
   const label = handler.label ?? name;
-  return `${handler.framework} ${roleWord(handler)}${label ? ` \`${label}\`` : ''}`;
+  return `${handler.framework.name} ${roleWord(handler)}${label ? ` \`${label}\`` : ''}`;
 }
 
 function roleWord(handler: HandlerInfo): string {

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type SchemaObject } from 'ajv';
 
 import type { Family, Severity } from './catalog/types.js';
+import { customFramework, type Framework } from './frameworks/frameworks.js';
 import type { HandlerFamily } from './frameworks/types.js';
 import { SETTINGS_SCHEMA } from './settings-schema.js';
 
@@ -44,12 +45,12 @@ export type HandlerPattern =
       readonly factory: readonly string[];
       readonly construct: 'call' | 'either' | 'new';
       readonly methods: readonly string[];
-      readonly framework: string;
+      readonly framework: Framework;
     }
   /** Exported functions with one of these names are handlers (like AWS Lambda's `handler`). */
-  | { readonly kind: 'export'; readonly names: readonly string[]; readonly framework: string }
+  | { readonly kind: 'export'; readonly names: readonly string[]; readonly framework: Framework }
   /** Methods carrying one of these decorators, imported from `module`, are handlers. */
-  | { readonly kind: 'decorator'; readonly module: string; readonly names: readonly string[]; readonly framework: string };
+  | { readonly kind: 'decorator'; readonly module: string; readonly names: readonly string[]; readonly framework: Framework };
 
 export interface UnblockSettings {
   readonly moduleApis: readonly ModuleBlockingApi[];
@@ -147,16 +148,16 @@ function parse(raw: unknown): UnblockSettings {
     }
   }
   const handlers: HandlerPattern[] = (settings.handlers ?? []).map((pattern) => {
-    if (pattern.exports) return { kind: 'export', names: pattern.exports, framework: pattern.framework ?? 'custom' };
+    if (pattern.exports) return { kind: 'export', names: pattern.exports, framework: customFramework(pattern.framework ?? 'custom') };
     const module = pattern.module!.replace(/^node:/, '');
-    if (pattern.decorators) return { kind: 'decorator', module, names: pattern.decorators, framework: pattern.framework ?? module };
+    if (pattern.decorators) return { kind: 'decorator', module, names: pattern.decorators, framework: customFramework(pattern.framework ?? module) };
     return {
       kind: 'registrar',
       module,
       factory: exportPath(pattern.factory),
       construct: pattern.construct ?? 'either',
       methods: pattern.methods!,
-      framework: pattern.framework ?? module,
+      framework: customFramework(pattern.framework ?? module),
     };
   });
   const disabledFamilies = new Set(

@@ -1,4 +1,5 @@
 import type { InstanceFactory, TypeTransition } from '../catalog/types.js';
+import { FRAMEWORKS, type Framework } from './frameworks.js';
 import type { DecoratorFramework, HandlerRegistrar, PluginRegistrar, TypeEvidence } from './types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { DecoratorFramework, HandlerRegistrar, PluginRegistrar, TypeEvidenc
 const HTTP_VERBS = ['get', 'post', 'put', 'delete', 'patch', 'options', 'head'] as const;
 
 function routeMethods(
-  framework: string,
+  framework: Framework,
   receiver: string,
   extra: readonly string[],
   options: Partial<HandlerRegistrar> = {},
@@ -78,16 +79,16 @@ export const FRAMEWORK_TRANSITIONS: readonly TypeTransition[] = [
 export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
   // Express and its Router; `use`, `all` and `param` take middleware too.
   ...['express.Application', 'express.Router'].flatMap((receiver) => [
-    ...routeMethods('Express', receiver, ['all']),
-    { framework: 'Express', receiver, method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: receiver } as const,
-    { framework: 'Express', receiver, method: 'param', role: 'middleware', handlers: { kind: 'functions' }, returns: receiver } as const,
+    ...routeMethods(FRAMEWORKS.express, receiver, ['all']),
+    { framework: FRAMEWORKS.express, receiver, method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: receiver } as const,
+    { framework: FRAMEWORKS.express, receiver, method: 'param', role: 'middleware', handlers: { kind: 'functions' }, returns: receiver } as const,
   ]),
-  ...routeMethods('Express', 'express.Route', ['all'], { returns: 'express.Route' }),
+  ...routeMethods(FRAMEWORKS.express, 'express.Route', ['all'], { returns: 'express.Route' }),
 
   // Fastify: shorthand routes (handler or options with hooks), route(), hooks, error handlers.
-  ...routeMethods('Fastify', 'fastify.Instance', ['all', 'search'], { optionKeys: FASTIFY_ROUTE_OPTION_KEYS }),
+  ...routeMethods(FRAMEWORKS.fastify, 'fastify.Instance', ['all', 'search'], { optionKeys: FASTIFY_ROUTE_OPTION_KEYS }),
   {
-    framework: 'Fastify',
+    framework: FRAMEWORKS.fastify,
     receiver: 'fastify.Instance',
     method: 'route',
     role: 'route',
@@ -96,7 +97,7 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
     returns: 'fastify.Instance',
   },
   {
-    framework: 'Fastify',
+    framework: FRAMEWORKS.fastify,
     receiver: 'fastify.Instance',
     method: 'addHook',
     role: 'hook',
@@ -105,7 +106,7 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
   },
   ...['setErrorHandler', 'setNotFoundHandler'].map(
     (method): HandlerRegistrar => ({
-      framework: 'Fastify',
+      framework: FRAMEWORKS.fastify,
       receiver: 'fastify.Instance',
       method,
       role: method === 'setErrorHandler' ? 'error-handler' : 'route',
@@ -115,17 +116,17 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
   ),
 
   // Koa middleware and koa-router routes.
-  { framework: 'Koa', receiver: 'koa.Application', method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: 'koa.Application' },
-  ...routeMethods('koa-router', 'koa-router.Router', ['all', 'del']),
-  { framework: 'koa-router', receiver: 'koa-router.Router', method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: 'koa-router.Router' },
-  { framework: 'koa-router', receiver: 'koa-router.Router', method: 'param', role: 'middleware', handlers: { kind: 'functions' }, returns: 'koa-router.Router' },
+  { framework: FRAMEWORKS.koa, receiver: 'koa.Application', method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: 'koa.Application' },
+  ...routeMethods(FRAMEWORKS.koaRouter, 'koa-router.Router', ['all', 'del']),
+  { framework: FRAMEWORKS.koaRouter, receiver: 'koa-router.Router', method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: 'koa-router.Router' },
+  { framework: FRAMEWORKS.koaRouter, receiver: 'koa-router.Router', method: 'param', role: 'middleware', handlers: { kind: 'functions' }, returns: 'koa-router.Router' },
 
   // Hono.
-  ...routeMethods('Hono', 'hono.Hono', ['all', 'on']),
-  { framework: 'Hono', receiver: 'hono.Hono', method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: 'hono.Hono' },
+  ...routeMethods(FRAMEWORKS.hono, 'hono.Hono', ['all', 'on']),
+  { framework: FRAMEWORKS.hono, receiver: 'hono.Hono', method: 'use', role: 'middleware', handlers: { kind: 'functions' }, returns: 'hono.Hono' },
   ...['onError', 'notFound'].map(
     (method): HandlerRegistrar => ({
-      framework: 'Hono',
+      framework: FRAMEWORKS.hono,
       receiver: 'hono.Hono',
       method,
       role: method === 'onError' ? 'error-handler' : 'route',
@@ -136,7 +137,7 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
 
   // Node's own servers: the request listener runs per request.
   {
-    framework: 'node:http',
+    framework: FRAMEWORKS.nodeHttp,
     modules: ['http', 'https'],
     path: ['createServer'],
     role: 'listener',
@@ -144,7 +145,7 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
     returns: 'http.Server',
   },
   {
-    framework: 'node:http2',
+    framework: FRAMEWORKS.nodeHttp2,
     modules: ['http2'],
     path: ['createServer'],
     role: 'listener',
@@ -152,7 +153,7 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
     returns: 'http.Server',
   },
   {
-    framework: 'node:http2',
+    framework: FRAMEWORKS.nodeHttp2,
     modules: ['http2'],
     path: ['createSecureServer'],
     role: 'listener',
@@ -161,7 +162,7 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
   },
   ...['on', 'once', 'addListener', 'prependListener'].map(
     (method): HandlerRegistrar => ({
-      framework: 'node:http',
+      framework: FRAMEWORKS.nodeHttp,
       receiver: 'http.Server',
       method,
       role: 'listener',
@@ -172,11 +173,11 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
 
   // h3 / Nuxt server routes, Firebase and Google Cloud functions, Azure Functions.
   ...['defineEventHandler', 'eventHandler', 'defineCachedEventHandler'].map(
-    (name): HandlerRegistrar => ({ framework: 'h3', modules: ['h3', '#imports'], path: [name], role: 'route', handlers: { kind: 'functions' } }),
+    (name): HandlerRegistrar => ({ framework: FRAMEWORKS.h3, modules: ['h3', '#imports'], path: [name], role: 'route', handlers: { kind: 'functions' } }),
   ),
   ...[['https', 'onRequest'], ['https', 'onCall'], ['onRequest'], ['onCall']].map(
     (path): HandlerRegistrar => ({
-      framework: 'Firebase Functions',
+      framework: FRAMEWORKS.firebaseFunctions,
       modules: ['firebase-functions', 'firebase-functions/v1', 'firebase-functions/v2', 'firebase-functions/v2/https', 'firebase-functions/https'],
       path,
       role: 'route',
@@ -185,7 +186,7 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
   ),
   ...['http', 'cloudEvent'].map(
     (name): HandlerRegistrar => ({
-      framework: 'Cloud Functions',
+      framework: FRAMEWORKS.cloudFunctions,
       modules: ['@google-cloud/functions-framework'],
       path: [name],
       role: 'route',
@@ -193,7 +194,7 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
     }),
   ),
   {
-    framework: 'Azure Functions',
+    framework: FRAMEWORKS.azureFunctions,
     modules: ['@azure/functions'],
     path: ['app', 'http'],
     role: 'route',
@@ -203,7 +204,7 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
 
   // WebSocket servers: the connection callback and each socket's message handlers.
   {
-    framework: 'socket.io',
+    framework: FRAMEWORKS.socketIo,
     receiver: 'socket.io.Server',
     method: 'on',
     role: 'listener',
@@ -211,11 +212,11 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
     handlers: { kind: 'named', nameArgument: 0, names: ['connection', 'connect'] },
     gives: { parameter: 0, type: 'socket.io.Socket' },
   },
-  { framework: 'socket.io', receiver: 'socket.io.Server', method: 'use', role: 'middleware', family: 'websocket', handlers: { kind: 'functions' } },
-  { framework: 'socket.io', receiver: 'socket.io.Socket', method: 'on', role: 'message', family: 'websocket', handlers: { kind: 'functions' } },
-  { framework: 'socket.io', receiver: 'socket.io.Socket', method: 'use', role: 'middleware', family: 'websocket', handlers: { kind: 'functions' } },
+  { framework: FRAMEWORKS.socketIo, receiver: 'socket.io.Server', method: 'use', role: 'middleware', family: 'websocket', handlers: { kind: 'functions' } },
+  { framework: FRAMEWORKS.socketIo, receiver: 'socket.io.Socket', method: 'on', role: 'message', family: 'websocket', handlers: { kind: 'functions' } },
+  { framework: FRAMEWORKS.socketIo, receiver: 'socket.io.Socket', method: 'use', role: 'middleware', family: 'websocket', handlers: { kind: 'functions' } },
   {
-    framework: 'ws',
+    framework: FRAMEWORKS.ws,
     receiver: 'ws.Server',
     method: 'on',
     role: 'listener',
@@ -223,20 +224,20 @@ export const HANDLER_REGISTRARS: readonly HandlerRegistrar[] = [
     handlers: { kind: 'named', nameArgument: 0, names: ['connection'] },
     gives: { parameter: 0, type: 'ws.WebSocket' },
   },
-  { framework: 'ws', receiver: 'ws.WebSocket', method: 'on', role: 'message', family: 'websocket', handlers: { kind: 'named', nameArgument: 0, names: ['message'] } },
+  { framework: FRAMEWORKS.ws, receiver: 'ws.WebSocket', method: 'on', role: 'message', family: 'websocket', handlers: { kind: 'named', nameArgument: 0, names: ['message'] } },
 
   // Queues and brokers: a processor or consumer runs once per job or message.
-  { framework: 'BullMQ', modules: ['bullmq'], path: ['Worker'], role: 'job', family: 'messaging', handlers: { kind: 'functions' } },
-  { framework: 'Bull', receiver: 'bull.Queue', method: 'process', role: 'job', family: 'messaging', handlers: { kind: 'functions' } },
-  { framework: 'kafkajs', receiver: 'kafkajs.Consumer', method: 'run', role: 'message', family: 'messaging', handlers: { kind: 'options' }, optionKeys: ['eachMessage', 'eachBatch'] },
-  { framework: 'amqplib', receiver: 'amqplib.Channel', method: 'consume', role: 'message', family: 'messaging', handlers: { kind: 'functions' } },
+  { framework: FRAMEWORKS.bullmq, modules: ['bullmq'], path: ['Worker'], role: 'job', family: 'messaging', handlers: { kind: 'functions' } },
+  { framework: FRAMEWORKS.bull, receiver: 'bull.Queue', method: 'process', role: 'job', family: 'messaging', handlers: { kind: 'functions' } },
+  { framework: FRAMEWORKS.kafkajs, receiver: 'kafkajs.Consumer', method: 'run', role: 'message', family: 'messaging', handlers: { kind: 'options' }, optionKeys: ['eachMessage', 'eachBatch'] },
+  { framework: FRAMEWORKS.amqplib, receiver: 'amqplib.Channel', method: 'consume', role: 'message', family: 'messaging', handlers: { kind: 'functions' } },
 ];
 
 /** Globals that register handlers without an import (Nuxt auto-imports h3's helpers). */
-export const GLOBAL_HANDLER_FUNCTIONS: Readonly<Record<string, string>> = {
-  defineEventHandler: 'h3',
-  eventHandler: 'h3',
-  defineCachedEventHandler: 'h3',
+export const GLOBAL_HANDLER_FUNCTIONS: Readonly<Record<string, Framework>> = {
+  defineEventHandler: FRAMEWORKS.h3,
+  eventHandler: FRAMEWORKS.h3,
+  defineCachedEventHandler: FRAMEWORKS.h3,
 };
 
 export const PLUGIN_REGISTRARS: readonly PluginRegistrar[] = [
@@ -259,25 +260,25 @@ export const TYPE_EVIDENCE: readonly TypeEvidence[] = [
   {
     modules: ['express'],
     names: ['Request', 'Response', 'NextFunction', 'RequestHandler', 'ErrorRequestHandler'],
-    handler: { framework: 'Express', role: 'route' },
+    handler: { framework: FRAMEWORKS.express, role: 'route' },
   },
-  { modules: ['fastify'], names: ['FastifyRequest', 'FastifyReply'], handler: { framework: 'Fastify', role: 'route' } },
-  { modules: ['koa'], names: ['Context', 'ParameterizedContext', 'Next', 'Middleware', 'DefaultContext'], handler: { framework: 'Koa', role: 'middleware' } },
-  { modules: ['@koa/router', 'koa-router'], names: ['RouterContext', 'Middleware'], handler: { framework: 'koa-router', role: 'route' } },
-  { modules: ['hono'], names: ['Context'], handler: { framework: 'Hono', role: 'route' } },
-  { modules: ['next'], names: ['NextApiRequest', 'NextApiResponse'], handler: { framework: 'Next.js', role: 'route' } },
-  { modules: ['next/server'], names: ['NextRequest'], handler: { framework: 'Next.js', role: 'route' } },
-  { modules: ['http', 'http2'], names: ['IncomingMessage', 'ServerResponse', 'Http2ServerRequest', 'Http2ServerResponse'], handler: { framework: 'node:http', role: 'listener' } },
+  { modules: ['fastify'], names: ['FastifyRequest', 'FastifyReply'], handler: { framework: FRAMEWORKS.fastify, role: 'route' } },
+  { modules: ['koa'], names: ['Context', 'ParameterizedContext', 'Next', 'Middleware', 'DefaultContext'], handler: { framework: FRAMEWORKS.koa, role: 'middleware' } },
+  { modules: ['@koa/router', 'koa-router'], names: ['RouterContext', 'Middleware'], handler: { framework: FRAMEWORKS.koaRouter, role: 'route' } },
+  { modules: ['hono'], names: ['Context'], handler: { framework: FRAMEWORKS.hono, role: 'route' } },
+  { modules: ['next'], names: ['NextApiRequest', 'NextApiResponse'], handler: { framework: FRAMEWORKS.nextjs, role: 'route' } },
+  { modules: ['next/server'], names: ['NextRequest'], handler: { framework: FRAMEWORKS.nextjs, role: 'route' } },
+  { modules: ['http', 'http2'], names: ['IncomingMessage', 'ServerResponse', 'Http2ServerRequest', 'Http2ServerResponse'], handler: { framework: FRAMEWORKS.nodeHttp, role: 'listener' } },
   {
     modules: ['aws-lambda'],
     names: ['APIGatewayProxyEvent', 'APIGatewayProxyEventV2', 'APIGatewayProxyHandler', 'Handler', 'SQSEvent', 'ALBEvent', 'Context'],
-    handler: { framework: 'AWS Lambda', role: 'route' },
+    handler: { framework: FRAMEWORKS.awsLambda, role: 'route' },
   },
 ];
 
 export const DECORATOR_FRAMEWORKS: readonly DecoratorFramework[] = [
   {
-    framework: 'NestJS',
+    framework: FRAMEWORKS.nestjs,
     modules: ['@nestjs/common'],
     classDecorators: ['Controller'],
     methodDecorators: {
@@ -301,14 +302,14 @@ export const DECORATOR_FRAMEWORKS: readonly DecoratorFramework[] = [
     },
   },
   {
-    framework: 'NestJS GraphQL',
+    framework: FRAMEWORKS.nestjsGraphql,
     modules: ['@nestjs/graphql'],
     classDecorators: ['Resolver'],
     methodDecorators: { Query: 'query', Mutation: 'mutation', ResolveField: 'field', Subscription: 'subscription' },
   },
   // Per-event methods of NestJS providers: schedules, microservice patterns, gateway messages.
   {
-    framework: 'NestJS',
+    framework: FRAMEWORKS.nestjs,
     modules: ['@nestjs/schedule'],
     classDecorators: [],
     role: 'schedule',
@@ -316,7 +317,7 @@ export const DECORATOR_FRAMEWORKS: readonly DecoratorFramework[] = [
     methodDecorators: { Cron: 'cron', Interval: 'interval', Timeout: 'timeout' },
   },
   {
-    framework: 'NestJS',
+    framework: FRAMEWORKS.nestjs,
     modules: ['@nestjs/microservices'],
     classDecorators: [],
     role: 'message',
@@ -324,7 +325,7 @@ export const DECORATOR_FRAMEWORKS: readonly DecoratorFramework[] = [
     methodDecorators: { MessagePattern: 'message pattern', EventPattern: 'event pattern' },
   },
   {
-    framework: 'NestJS',
+    framework: FRAMEWORKS.nestjs,
     modules: ['@nestjs/websockets'],
     classDecorators: ['WebSocketGateway'],
     role: 'message',
@@ -332,7 +333,7 @@ export const DECORATOR_FRAMEWORKS: readonly DecoratorFramework[] = [
     methodDecorators: { SubscribeMessage: 'message' },
   },
   {
-    framework: 'routing-controllers',
+    framework: FRAMEWORKS.routingControllers,
     modules: ['routing-controllers'],
     classDecorators: ['Controller', 'JsonController'],
     methodDecorators: { Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Head: 'HEAD', All: 'ALL' },

@@ -1,3 +1,5 @@
+import type { Framework } from './frameworks.js';
+
 /** The vocabulary of the handler knowledge: how each framework registers code that runs per request. */
 
 export type HandlerRole = 'error-handler' | 'hook' | 'job' | 'listener' | 'message' | 'middleware' | 'route' | 'schedule';
@@ -10,8 +12,8 @@ export type HandlerRole = 'error-handler' | 'hook' | 'job' | 'listener' | 'messa
 export type HandlerFamily = 'http' | 'messaging' | 'scheduled' | 'websocket';
 
 export interface HandlerInfo {
-  /** Display name of the framework: `Express`, `Fastify`, `Next.js`. */
-  readonly framework: string;
+  /** Whose handler it is: the name messages show, and what the framework does with a rejected promise. */
+  readonly framework: Framework;
   readonly role: HandlerRole;
   /** `GET /users`, `onRequest`, or the exported name; undefined when nothing better is known. */
   readonly label?: string;
@@ -30,7 +32,7 @@ export type HandlerArguments =
 
 /** A call that registers handlers: a method of a framework object, or a module's export. */
 export interface HandlerRegistrar {
-  readonly framework: string;
+  readonly framework: Framework;
   /** Either an instance type and method… */
   readonly receiver?: string;
   readonly method?: string;
@@ -74,7 +76,7 @@ export interface TypeEvidence {
 
 /** Decorator-based controllers (NestJS, routing-controllers). */
 export interface DecoratorFramework {
-  readonly framework: string;
+  readonly framework: Framework;
   readonly modules: readonly string[];
   /** Class decorators that make a class a controller; empty when the method decorators count in any class. */
   readonly classDecorators: readonly string[];

@@ -11,7 +11,7 @@ import { recipeFor } from '../../analysis/catalog/index.js';
 import type { BlockingSite } from '../../analysis/tracker.js';
 import type { PlacementEnv } from '../engine/await-placement.js';
 import { requireCallIn } from '../engine/file-style.js';
-import { dependencyMajor } from '../engine/framework-policy.js';
+import { dependencyMajor } from '../engine/package-manifest.js';
 import type { ImportPlan } from '../engine/imports.js';
 import type { Rewriter } from '../engine/rewriter.js';
 import { planChildProcess } from './child-process.js';

@@ -11,8 +11,9 @@ import { enclosingFunction, functionName, isInParameters, needsParentheses, unwr
 // Shared with the rules' suggestions; the codemods import it from here.
 export { needsParentheses };
 import type { CallbackHop, ExecutionContext } from '../../analysis/contexts.js';
+import { FRAMEWORKS } from '../../analysis/frameworks/frameworks.js';
 import type { FileStyle } from './file-style.js';
-import { asyncPolicy } from './framework-policy.js';
+import { asyncPolicy } from './async-policy.js';
 import type { NamePicker } from './names.js';
 import type { Rewriter } from './rewriter.js';
 
@@ -242,10 +243,10 @@ function ensureAsync(context: ExecutionContext, env: PlacementEnv): Placement {
   if (context.kind !== 'handler' || !handler) return refuse('the function around it is not async');
   const policy = asyncPolicy(handler, env.filePath);
   if (policy.kind === 'refuse') return refuse(policy.reason);
-  if (handler.framework === 'AWS Lambda' && fn.params.length >= 3) return refuse('the Lambda handler takes a callback; an async handler must not');
+  if (handler.framework.id === FRAMEWORKS.awsLambda.id && fn.params.length >= 3) return refuse('the Lambda handler takes a callback; an async handler must not');
   const directCaller = directSyncCall(fn, env);
   if (directCaller) return refuse(`\`${functionName(fn) ?? 'the handler'}\` is also called directly at line ${directCaller.loc.start.line}; as an async function it would hand that caller a promise`);
-  if (handler.framework === 'Fastify') {
+  if (handler.framework.id === FRAMEWORKS.fastify.id) {
     const fastify = fastifyBlocker(fn, handler, env);
     if (fastify) return refuse(fastify);
   }

@@ -1,54 +1,12 @@
-// Whether a framework turns a handler's rejected promise into an error
-// response. Only then may a codemod make a sync handler async: elsewhere a
-// rejection escapes as an unhandled rejection instead of a 500.
+// What the nearest package.json says about a dependency. A rewrite may depend on it: Express 4
+// and 5 treat a rejected handler promise differently, and an old major of a library may lack
+// the promise API a rewrite would call.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { HandlerInfo } from '../../analysis/frameworks/types.js';
-
-export type AsyncPolicy =
-  /** The framework awaits what the handler returns and handles rejections. */
-  | { readonly kind: 'await' }
-  /** Express 4 and look-alikes: errors must reach `next`. */
-  | { readonly kind: 'next' }
-  | { readonly kind: 'refuse'; readonly reason: string };
-
-const AWAITING_FRAMEWORKS = new Set([
-  'Fastify',
-  'Koa',
-  'koa-router',
-  'Hono',
-  'NestJS',
-  'NestJS GraphQL',
-  'Next.js',
-  'Remix',
-  'h3',
-  'routing-controllers',
-  'AWS Lambda',
-  'Azure Functions',
-  // Queue processors and consumers: a rejected promise fails the job or message.
-  'BullMQ',
-  'Bull',
-  'kafkajs',
-]);
-const EXPRESS_LIKE = new Set(['Express', 'Express-style']);
-
 // One lookup per directory and package per run: many files share a package.json.
 const majorByDirectory = new Map<string, number | undefined>();
-
-export function asyncPolicy(handler: HandlerInfo, filePath: string): AsyncPolicy {
-  if (AWAITING_FRAMEWORKS.has(handler.framework)) return { kind: 'await' };
-  if (EXPRESS_LIKE.has(handler.framework)) {
-    const major = expressMajor(path.dirname(path.resolve(filePath)));
-    // Express 5 forwards a rejected promise to the error handler; 4 does not.
-    return major !== undefined && major >= 5 ? { kind: 'await' } : { kind: 'next' };
-  }
-  return {
-    kind: 'refuse',
-    reason: `${handler.framework} does not handle a rejected promise from a handler; make the blocking call async by hand, with the error handling it needs`,
-  };
-}
 
 /** The major version of `express` that the nearest package.json depends on, if it says. */
 export function expressMajor(directory: string): number | undefined {
