@@ -15,7 +15,7 @@ import type { HandlerInfo } from '../../analysis/frameworks/types.js';
 import { asyncPolicy } from '../../codemods/engine/async-policy.js';
 
 const ERROR_HANDLING = ['awaits', 'express', 'unhandled'];
-const known = Object.values(FRAMEWORKS) as Framework[];
+const known: Framework[] = Object.values(FRAMEWORKS);
 
 const usedByData: Array<[string, Framework]> = [
   ...HANDLER_REGISTRARS.map((registrar): [string, Framework] => [`registrar ${registrar.receiver ?? registrar.modules?.join('|')}.${registrar.method ?? registrar.path?.join('.')}`, registrar.framework]),
@@ -57,10 +57,9 @@ describe('asyncPolicy reads the error-handling field', () => {
   });
 
   it('refuses, naming the framework, where nothing handles the rejection', () => {
-    expect(asyncPolicy(handler(FRAMEWORKS.nodeHttp), '/nowhere/app.js')).toEqual({
-      kind: 'refuse',
-      reason: expect.stringContaining('node:http does not handle a rejected promise') as unknown as string,
-    });
+    const policy = asyncPolicy(handler(FRAMEWORKS.nodeHttp), '/nowhere/app.js');
+    expect(policy.kind).toBe('refuse');
+    expect(policy.kind === 'refuse' && policy.reason).toContain('node:http does not handle a rejected promise');
     expect(asyncPolicy(handler(customFramework('OpenWhisk')), '/nowhere/app.js').kind).toBe('refuse');
   });
 });
