@@ -51,6 +51,29 @@ interface MethodFacts {
   offload?: OffloadPoint;
 }
 
+/**
+ * Every table the tracker learns from: the catalog, the framework data and the runtime's own API.
+ * Knowledge indexes them, and the text pre-filter (prefilter.ts) derives its module list from
+ * them, so a table added here reaches both.
+ */
+export const TABLES = {
+  moduleApis: MODULE_APIS,
+  methodApis: METHOD_APIS,
+  factories: [...FACTORIES, ...FRAMEWORK_FACTORIES, ...RUNTIME_FACTORIES],
+  transitions: [...TRANSITIONS, ...FRAMEWORK_TRANSITIONS],
+  registrars: HANDLER_REGISTRARS,
+  plugins: PLUGIN_REGISTRARS,
+  offloads: OFFLOAD_POINTS,
+} as const satisfies {
+  readonly moduleApis: readonly ModuleApiEntry[];
+  readonly methodApis: readonly MethodApiEntry[];
+  readonly factories: readonly InstanceFactory[];
+  readonly transitions: readonly TypeTransition[];
+  readonly registrars: readonly HandlerRegistrar[];
+  readonly plugins: readonly PluginRegistrar[];
+  readonly offloads: readonly OffloadPoint[];
+};
+
 const SEP = '\u0000';
 const pathKey = (path: readonly string[]): string => path.join(SEP);
 
@@ -64,21 +87,21 @@ export class Knowledge {
   private readonly methods = new Map<string, Map<string, MethodFacts>>();
 
   constructor(settings: UnblockSettings) {
-    for (const api of MODULE_APIS) for (const module of api.modules) this.at(module, api.path).apis.push(api);
-    for (const factory of [...FACTORIES, ...FRAMEWORK_FACTORIES, ...RUNTIME_FACTORIES]) {
+    for (const api of TABLES.moduleApis) for (const module of api.modules) this.at(module, api.path).apis.push(api);
+    for (const factory of TABLES.factories) {
       for (const module of factory.modules) this.at(module, factory.path).factories.push(factory);
     }
-    for (const registrar of HANDLER_REGISTRARS) this.addRegistrar(registrar);
-    for (const plugin of PLUGIN_REGISTRARS) {
+    for (const registrar of TABLES.registrars) this.addRegistrar(registrar);
+    for (const plugin of TABLES.plugins) {
       if (plugin.receiver && plugin.method) this.method(plugin.receiver, plugin.method).plugin = plugin;
       for (const module of plugin.modules ?? []) this.at(module, plugin.path ?? []).plugins.push(plugin);
     }
-    for (const point of OFFLOAD_POINTS) {
+    for (const point of TABLES.offloads) {
       if (point.receiver && point.method) this.method(point.receiver, point.method).offload = point;
       for (const module of point.modules ?? []) this.at(module, point.path ?? []).offloads.push(point);
     }
-    for (const api of METHOD_APIS) this.method(api.receiver, api.method).api = api;
-    for (const transition of [...TRANSITIONS, ...FRAMEWORK_TRANSITIONS]) {
+    for (const api of TABLES.methodApis) this.method(api.receiver, api.method).api = api;
+    for (const transition of TABLES.transitions) {
       this.method(transition.receiver, transition.method).transition = transition;
     }
     this.addSettings(settings);

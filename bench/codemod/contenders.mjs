@@ -71,6 +71,6 @@ export const SUBJECT = 'unblock fix codemods';
 
 /** How many files the pre-filter lets through to the analysis. */
 export async function prefilterPasses(corpus) {
-  const { couldReport } = await import(dist('codemods', 'engine', 'detector.js'));
+  const { couldReport } = await import(dist('analysis', 'prefilter.js'));
   return corpus.filter(({ code }) => couldReport(code)).length;
 }

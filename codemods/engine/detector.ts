@@ -7,8 +7,9 @@
 // - the last file's parse is kept, so the next codemod over the same text
 //   (or the check that a codemod's output parses, then the next codemod over
 //   that output) does not parse it again;
-// - `couldReport`: a text check that says when the detector cannot find
-//   anything in a file, so that a codemod only needs to know that it parses.
+// - `couldReport` (analysis/prefilter.ts): a text check that says when the
+//   detector cannot find anything in a file, so that a codemod only needs to
+//   know that it parses.
 
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,11 +19,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 
 import type { LoopNode } from '../../analysis/busy-wait.js';
-import { FACTORIES, METHOD_APIS, MODULE_APIS, TRANSITIONS } from '../../analysis/catalog/index.js';
 import { analyzeFile, type FileAnalysis } from '../../analysis/file-analysis.js';
-import { FRAMEWORK_FACTORIES, FRAMEWORK_TRANSITIONS, HANDLER_REGISTRARS, PLUGIN_REGISTRARS } from '../../analysis/frameworks/data.js';
-import { RUNTIME_FACTORIES } from '../../analysis/runtime-api.js';
-import type { UnblockSettings } from '../../analysis/settings.js';
 import { splitByteOrderMark } from './file-style.js';
 
 export interface DetectorView {
@@ -268,94 +265,6 @@ export function checkSyntax(source: string, filePath: string): DetectorOutcome<t
   }
   lastSyntax = { source, filePath, outcome };
   return outcome;
-}
-
-// ── the pre-filter: can the detector find anything in this text? ──────────────────────────────
-
-/**
- * Modules whose imports can lead to a blocking site: those with blocking exports, and those
- * whose objects are, or lead by method calls to, objects with blocking methods (better-sqlite3's
- * Database → Statement). Derived from the catalog and the framework data, so it cannot drift.
- */
-function modulesThatCanBlock(): Set<string> {
-  const blockingTypes = new Set<string>(METHOD_APIS.map((api) => api.receiver));
-  // Types that reach a blocking type through method calls, handler parameters or plugins.
-  const edges: Array<readonly [from: string, to: string]> = [
-    ...[...TRANSITIONS, ...FRAMEWORK_TRANSITIONS].map((transition) => [transition.receiver, transition.returns] as const),
-    ...HANDLER_REGISTRARS.flatMap((registrar) =>
-      registrar.receiver === undefined ? [] : [registrar.returns, registrar.gives?.type].flatMap((type) => (type === undefined ? [] : [[registrar.receiver!, type] as const])),
-    ),
-    ...PLUGIN_REGISTRARS.flatMap((plugin) => (plugin.receiver === undefined ? [] : [[plugin.receiver, plugin.gives] as const])),
-  ];
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [from, to] of edges) {
-      if (blockingTypes.has(to) && !blockingTypes.has(from)) {
-        blockingTypes.add(from);
-        grew = true;
-      }
-    }
-  }
-  const modules = new Set<string>(MODULE_APIS.flatMap((api) => api.modules));
-  for (const factory of [...FACTORIES, ...FRAMEWORK_FACTORIES, ...RUNTIME_FACTORIES]) {
-    if (factory.blockingWithArguments || blockingTypes.has(factory.produces)) for (const module of factory.modules) modules.add(module);
-  }
-  for (const registrar of HANDLER_REGISTRARS) {
-    if ([registrar.returns, registrar.gives?.type].some((type) => type !== undefined && blockingTypes.has(type))) for (const module of registrar.modules ?? []) modules.add(module);
-  }
-  for (const plugin of PLUGIN_REGISTRARS) if (blockingTypes.has(plugin.gives)) for (const module of plugin.modules ?? []) modules.add(module);
-  return modules;
-}
-
-/**
- * Globals the busy-wait analysis looks for without an import (analysis/busy-wait.ts): the
- * clocks a spin loop reads (`Date.now()`, `new Date()`, `performance.now()`, `process.hrtime()`)
- * and `Atomics.wait`.
- */
-const BUSY_WAIT_GLOBALS = ['Atomics', 'Date', 'performance', 'hrtime'] as const;
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
-/**
- * A module specifier in any quotes, with or without `node:` (an import, `require`, `import()`,
- * `createRequire(…)(…)`, `process.getBuiltinModule`), or one of the globals as a whole word.
- */
-function markersFor(modules: Iterable<string>): RegExp {
-  const names = [...new Set(modules)].sort().map(escapeRegExp).join('|');
-  return new RegExp(`['"\`](?:node:)?(?:${names})['"\`]|\\b(?:${BUSY_WAIT_GLOBALS.join('|')})\\b`);
-}
-
-const CATALOG_MODULES = modulesThatCanBlock();
-const MARKERS = markersFor(CATALOG_MODULES);
-const markersBySettings = new WeakMap<UnblockSettings, RegExp>();
-
-/** The escapes a string or an identifier may spell a name with: `'f\x73'`, `D\u0061te`. */
-const ESCAPE = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|(\r\n|[\n\r\u2028\u2029])|([^]))/g;
-
-function decodeEscapes(text: string): string {
-  return text.replace(ESCAPE, (_, braced?: string, unicode?: string, hex?: string, octal?: string, lineBreak?: string, other?: string) => {
-    if (lineBreak !== undefined) return '';
-    if (other !== undefined) return other;
-    const code = parseInt(braced ?? unicode ?? hex ?? octal!, braced ?? unicode ?? hex ? 16 : 8);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
-}
-
-/**
- * False when the detector cannot report anything in `text`: no catalog module is named in it
- * (in quotes, so in an import, a `require`, a dynamic import or `process.getBuiltinModule`) and
- * none of the globals a busy wait uses appears. A file for which this is false needs no analysis,
- * only the syntax check. True means "maybe". `settings.unblock.blockingApis` modules count too.
- */
-export function couldReport(text: string, settings?: UnblockSettings): boolean {
-  let markers = MARKERS;
-  if (settings && settings.moduleApis.length > 0) {
-    markers = markersBySettings.get(settings) ?? markersFor([...CATALOG_MODULES, ...settings.moduleApis.map((api) => api.module)]);
-    markersBySettings.set(settings, markers);
-  }
-  if (markers.test(text)) return true;
-  // Escapes can spell a name the text does not contain as such.
-  return text.includes('\\') && markers.test(decodeEscapes(text));
 }
 
 export type { TSESTree };

@@ -3,7 +3,8 @@
 // never returned. A file in which the detector cannot find anything (see
 // `couldReport`) is only checked for syntax: the planner would find no site.
 
-import { checkSyntax, couldReport, parses, withDetector, type DetectorView } from './detector.js';
+import { couldReport } from '../../analysis/prefilter.js';
+import { checkSyntax, parses, withDetector, type DetectorView } from './detector.js';
 import type { FileResult, SiteOutcome } from './types.js';
 
 export interface PlannedFile {

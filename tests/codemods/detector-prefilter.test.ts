@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 
 import { planFile as planAsyncApi } from '../../codemods/async-api/plan.js';
 import { planFile as planBusyWait } from '../../codemods/busy-wait/plan.js';
-import { checkSyntax, couldReport, releaseDetector, withDetector } from '../../codemods/engine/detector.js';
+import { couldReport } from '../../analysis/prefilter.js';
+import { checkSyntax, releaseDetector, withDetector } from '../../codemods/engine/detector.js';
 import { runPlanner, type PlannedFile } from '../../codemods/engine/run-planner.js';
 import { atomicsWaitCalls, isSpinLoop } from '../../analysis/busy-wait.js';
 import { repoRoot } from '../helpers/lint.js';

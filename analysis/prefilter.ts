@@ -1,0 +1,93 @@
+// A text check that answers "can the detector report anything in this file?" without parsing
+// it. `unblock fix` and `unblock scan` run it first: most files of a service name no module that
+// can block, and then only their syntax needs checking. The module list is derived from the
+// same TABLES that Knowledge indexes, so the two cannot drift apart.
+
+import { TABLES } from './knowledge.js';
+import type { UnblockSettings } from './settings.js';
+
+/**
+ * Modules whose imports can lead to a blocking site: those with blocking exports, and those
+ * whose objects are, or lead by method calls to, objects with blocking methods (better-sqlite3's
+ * Database → Statement). Derived from the catalog and the framework data, so it cannot drift.
+ */
+function modulesThatCanBlock(): Set<string> {
+  const blockingTypes = new Set<string>(TABLES.methodApis.map((api) => api.receiver));
+  // Types that reach a blocking type through method calls, handler parameters or plugins.
+  const edges: Array<readonly [from: string, to: string]> = [
+    ...TABLES.transitions.map((transition) => [transition.receiver, transition.returns] as const),
+    ...TABLES.registrars.flatMap((registrar) =>
+      registrar.receiver === undefined ? [] : [registrar.returns, registrar.gives?.type].flatMap((type) => (type === undefined ? [] : [[registrar.receiver!, type] as const])),
+    ),
+    ...TABLES.plugins.flatMap((plugin) => (plugin.receiver === undefined ? [] : [[plugin.receiver, plugin.gives] as const])),
+  ];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [from, to] of edges) {
+      if (blockingTypes.has(to) && !blockingTypes.has(from)) {
+        blockingTypes.add(from);
+        grew = true;
+      }
+    }
+  }
+  const modules = new Set<string>(TABLES.moduleApis.flatMap((api) => api.modules));
+  for (const factory of TABLES.factories) {
+    if (factory.blockingWithArguments || blockingTypes.has(factory.produces)) for (const module of factory.modules) modules.add(module);
+  }
+  for (const registrar of TABLES.registrars) {
+    if ([registrar.returns, registrar.gives?.type].some((type) => type !== undefined && blockingTypes.has(type))) for (const module of registrar.modules ?? []) modules.add(module);
+  }
+  for (const plugin of TABLES.plugins) if (blockingTypes.has(plugin.gives)) for (const module of plugin.modules ?? []) modules.add(module);
+  return modules;
+}
+
+/**
+ * Globals the busy-wait analysis looks for without an import (analysis/busy-wait.ts): the
+ * clocks a spin loop reads (`Date.now()`, `new Date()`, `performance.now()`, `process.hrtime()`)
+ * and `Atomics.wait`.
+ */
+const BUSY_WAIT_GLOBALS = ['Atomics', 'Date', 'performance', 'hrtime'] as const;
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/**
+ * A module specifier in any quotes, with or without `node:` (an import, `require`, `import()`,
+ * `createRequire(…)(…)`, `process.getBuiltinModule`), or one of the globals as a whole word.
+ */
+function markersFor(modules: Iterable<string>): RegExp {
+  const names = [...new Set(modules)].sort().map(escapeRegExp).join('|');
+  return new RegExp(`['"\`](?:node:)?(?:${names})['"\`]|\\b(?:${BUSY_WAIT_GLOBALS.join('|')})\\b`);
+}
+
+const CATALOG_MODULES = modulesThatCanBlock();
+const MARKERS = markersFor(CATALOG_MODULES);
+const markersBySettings = new WeakMap<UnblockSettings, RegExp>();
+
+/** The escapes a string or an identifier may spell a name with: `'f\x73'`, `D\u0061te`. */
+const ESCAPE = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|(\r\n|[\n\r\u2028\u2029])|([^]))/g;
+
+function decodeEscapes(text: string): string {
+  return text.replace(ESCAPE, (_, braced?: string, unicode?: string, hex?: string, octal?: string, lineBreak?: string, other?: string) => {
+    if (lineBreak !== undefined) return '';
+    if (other !== undefined) return other;
+    const code = parseInt(braced ?? unicode ?? hex ?? octal!, braced ?? unicode ?? hex ? 16 : 8);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
+}
+
+/**
+ * False when the detector cannot report anything in `text`: no catalog module is named in it
+ * (in quotes, so in an import, a `require`, a dynamic import or `process.getBuiltinModule`) and
+ * none of the globals a busy wait uses appears. A file for which this is false needs no analysis,
+ * only the syntax check. True means "maybe". `settings.unblock.blockingApis` modules count too.
+ */
+export function couldReport(text: string, settings?: UnblockSettings): boolean {
+  let markers = MARKERS;
+  if (settings && settings.moduleApis.length > 0) {
+    markers = markersBySettings.get(settings) ?? markersFor([...CATALOG_MODULES, ...settings.moduleApis.map((api) => api.module)]);
+    markersBySettings.set(settings, markers);
+  }
+  if (markers.test(text)) return true;
+  // Escapes can spell a name the text does not contain as such.
+  return text.includes('\\') && markers.test(decodeEscapes(text));
+}
