@@ -3,12 +3,9 @@ import path from 'node:path';
 
 import { globby } from 'globby';
 
+import { SOURCE_EXTENSIONS, SOURCE_FILES as SOURCE_PATTERN } from '../analysis/parser-options.js';
 import { TEMP_FILE_SUFFIX } from '../codemods/engine/atomic-write.js';
 
-/** Extensions unblock reads: JavaScript and TypeScript in every module flavour, with or without JSX. */
-export const SOURCE_EXTENSIONS = ['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx'] as const;
-
-const SOURCE_PATTERN = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
 
 /** Dependencies, build output and generated declarations: never the code a team writes. */
 export const DEFAULT_IGNORES = [
@@ -42,7 +39,7 @@ export interface CollectedFiles {
 }
 
 export function isSourceFile(file: string): boolean {
-  return (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file).slice(1));
+  return (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file));
 }
 
 /**

@@ -1,24 +1,18 @@
-import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 
+import { COMMONJS_FILES, parserLanguageOptions, SOURCE_FILES } from '../../analysis/parser-options.js';
 import plugin from '../../rules/index.js';
 import type { ScanRules } from './rules.js';
 
 /**
  * The ESLint configuration `unblock scan` runs with, so that no user configuration is needed.
- * The TypeScript parser reads every flavour: it picks TS, TSX or JS (with JSX) from the extension.
  */
 export function scanConfig(rules: ScanRules): Linter.Config[] {
   return [
     {
       name: 'unblock/scan',
-      files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-      languageOptions: {
-        parser: tsParser,
-        sourceType: 'module',
-        ecmaVersion: 'latest',
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      },
+      files: [SOURCE_FILES],
+      languageOptions: parserLanguageOptions(),
       linterOptions: {
         // Users' disable comments name rules this run does not load; they are not our business.
         reportUnusedDisableDirectives: 'off',
@@ -28,7 +22,7 @@ export function scanConfig(rules: ScanRules): Linter.Config[] {
     },
     {
       name: 'unblock/scan-commonjs',
-      files: ['**/*.cjs', '**/*.cts'],
+      files: [...COMMONJS_FILES],
       languageOptions: { sourceType: 'commonjs' },
     },
   ];

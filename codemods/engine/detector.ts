@@ -14,12 +14,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 
 import type { LoopNode } from '../../analysis/busy-wait.js';
 import { analyzeFile, type FileAnalysis } from '../../analysis/file-analysis.js';
+import { parserLanguageOptions, sourceTypeOf } from '../../analysis/parser-options.js';
 import { splitByteOrderMark } from './file-style.js';
 
 export interface DetectorView {
@@ -35,8 +35,6 @@ export type DetectorOutcome<T> =
   | { readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number };
 
 type Failure = Extract<DetectorOutcome<unknown>, { ok: false }>;
-
-const COMMONJS_EXTENSIONS = /\.c[jt]s$/;
 
 // ── what ESLint is asked to lint ──────────────────────────────────────────────────────────────
 
@@ -56,7 +54,7 @@ function targetOf(filePath: string): Target {
   return {
     absolute: extension === '' ? `${resolved}.js` : resolved,
     extension: extension || '.js',
-    sourceType: COMMONJS_EXTENSIONS.test(filePath) ? 'commonjs' : 'module',
+    sourceType: sourceTypeOf(filePath),
   };
 }
 
@@ -113,7 +111,7 @@ function configFor({ extension, sourceType }: Target): Linter.Config[] {
     config = [
       {
         files: [`**/*${extension}`],
-        languageOptions: { parser: tsParser, sourceType, ecmaVersion: 'latest', parserOptions: { ecmaFeatures: { jsx: true } } },
+        languageOptions: parserLanguageOptions(sourceType),
         linterOptions: { reportUnusedDisableDirectives: 'off' },
         plugins: { unblock: DETECTOR_PLUGIN },
         rules: { 'unblock/plan': 'error' },

@@ -12,6 +12,7 @@ import { globbySync } from 'globby';
 import { Project, ts, type SourceFile } from 'ts-morph';
 
 import { BLOCKING_RULE_DEFAULTS, createEntryFilter } from '../../analysis/blocking-options.js';
+import { SOURCE_FILES } from '../../analysis/parser-options.js';
 import { withDetector, type DetectorView } from '../engine/detector.js';
 import type { FileResult } from '../engine/types.js';
 import { FileIndex } from './file-index.js';
@@ -38,7 +39,7 @@ export interface LoadedProgram {
 }
 
 const SCRIPT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const SCRIPT_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
+const SCRIPT_GLOB = SOURCE_FILES;
 /** Other scripts of a package read as callers, at most; a larger package needs a tsconfig or `readOnlyFiles`. */
 const MAX_DISCOVERED = 5000;
 

@@ -10,11 +10,11 @@ import { access, constants, mkdir, mkdtemp, readdir, readFile, rm, writeFile } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import globals from 'globals';
 import ts from 'typescript';
 
+import { parserLanguageOptions, sourceTypeOf } from '../../analysis/parser-options.js';
 import { main } from '../../cli/main.js';
 import { parses } from '../../codemods/engine/detector.js';
 import { repoRoot } from './corpus.js';
@@ -349,13 +349,7 @@ export function undefinedNames(source: string, file: string): string[] {
     [
       {
         files: ['**/*'],
-        languageOptions: {
-          parser: tsParser,
-          sourceType: /\.c[jt]s$/.test(file) ? 'commonjs' : 'module',
-          ecmaVersion: 'latest',
-          globals: { ...globals.node, ...globals.es2021 },
-          parserOptions: { ecmaFeatures: { jsx: true } },
-        },
+        languageOptions: { ...parserLanguageOptions(sourceTypeOf(file)), globals: { ...globals.node, ...globals.es2021 } },
         // A file's own `/* eslint-disable */` or `/* global */` must not hide what the rewrite broke.
         linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
         rules: { 'no-undef': 'error' },

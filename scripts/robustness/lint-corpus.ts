@@ -1,6 +1,6 @@
-import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 
+import { parserLanguageOptions } from '../../analysis/parser-options.js';
 import plugin from '../../rules/index.js';
 import { readSource, repoRoot, virtualPath } from './corpus.js';
 
@@ -21,7 +21,7 @@ export function lintCorpus(files: readonly string[]): RobustnessReport {
   const config: Linter.Config[] = [
     {
       files: ['**/*'],
-      languageOptions: { parser: tsParser, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+      languageOptions: parserLanguageOptions(),
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       plugins: { unblock: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
       rules,

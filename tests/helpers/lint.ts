@@ -1,8 +1,8 @@
 import path from 'node:path';
 
-import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 
+import { parserLanguageOptions, SOURCE_FILES } from '../../analysis/parser-options.js';
 import plugin from '../../rules/index.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -22,8 +22,8 @@ export function lintWith(
 ): Linter.LintMessage[] {
   const config: Linter.Config[] = [
     {
-      files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-      languageOptions: { parser: tsParser, sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+      files: [SOURCE_FILES],
+      languageOptions: parserLanguageOptions(),
       plugins: { unblock: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
       settings,
       rules,
