@@ -9,6 +9,7 @@ import { targetOfTempFile, writeFileAtomic } from '../../codemods/engine/atomic-
 import { uncommittedChanges } from '../../codemods/engine/git-state.js';
 import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import type { Codemod, ProgramCodemod, ProgramResult } from '../../codemods/engine/types.js';
+import { relativePosix } from '../../codemods/engine/relative-path.js';
 import { collectFiles } from '../files.js';
 import { addStage, finishStages, settleAsCrash, stageCodemods, type FileFailure, type LocatedSite, type StagedFile } from './file.js';
 import { unifiedDiff } from './diff.js';
@@ -151,7 +152,7 @@ export function fixExitCode(report: FixReport): 0 | 1 | 2 | 130 {
 }
 
 export function relativePath(cwd: string, file: string): string {
-  return (path.relative(cwd, file) || path.basename(file)).split(path.sep).join('/');
+  return relativePosix(cwd, file) || path.basename(file);
 }
 
 /** A file read and through the per-file codemods, not yet written. */

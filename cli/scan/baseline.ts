@@ -9,6 +9,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { writeFileAtomic } from '../../codemods/engine/atomic-write.js';
+import { relativePosix } from '../../codemods/engine/relative-path.js';
 import { isSourceFile } from '../files.js';
 import { lineFingerprint, type LocatedFinding } from './fingerprint.js';
 
@@ -42,7 +43,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const keyOf = (entry: BaselineEntry): string => JSON.stringify([entry.file, entry.rule, entry.fingerprint]);
 
 function entryFor(finding: LocatedFinding, baseDir: string): BaselineEntry {
-  return { file: path.relative(baseDir, finding.filePath).split(path.sep).join('/'), rule: finding.ruleId, fingerprint: lineFingerprint(finding) };
+  return { file: relativePosix(baseDir, finding.filePath), rule: finding.ruleId, fingerprint: lineFingerprint(finding) };
 }
 
 /** The entries recording `findings`, sorted by file, rule and fingerprint. */

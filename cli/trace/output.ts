@@ -2,6 +2,7 @@
 
 import path from 'node:path';
 
+import { relativePosix } from '../../codemods/engine/relative-path.js';
 import { colors as pc } from '../colors.js';
 import type { MatchedSite, MissedSite, ScanFinding } from './compare.js';
 import type { BlockingApiSuggestion } from './diagnose.js';
@@ -13,7 +14,7 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 /** Paths relative to cwd with forward slashes, or absolute outside it. */
 function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relativePosix(cwd, file);
 }
 
 const at = (frame: { file: string; line: number; column: number }, cwd: string) => `${displayPath(frame.file, cwd)}:${frame.line}:${frame.column}`;

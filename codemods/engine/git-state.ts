@@ -8,6 +8,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import { relativePosix } from './relative-path.js';
+
 const run = promisify(execFile);
 
 export interface GitTreeState {
@@ -62,7 +64,7 @@ export async function uncommittedChanges(paths: readonly string[], cwd: string):
     }
     if (state) trees.set(state.root, state);
   }
-  return [...trees.values()].flatMap((state) => state.dirty.map((file) => path.relative(cwd, path.join(state.root, file)).split(path.sep).join('/')));
+  return [...trees.values()].flatMap((state) => state.dirty.map((file) => relativePosix(cwd, path.join(state.root, file))));
 }
 
 /**

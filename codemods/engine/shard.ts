@@ -2,7 +2,7 @@
 // only on its own path (FNV-1a of the path relative to the working directory),
 // so adding or removing a file never moves any other file to another shard.
 
-import path from 'node:path';
+import { relativePosix } from './relative-path.js';
 
 export interface Shard {
   /** 1-based: `--shard 2/3` is { index: 2, count: 3 }. */
@@ -39,7 +39,7 @@ export function fnv1a(text: string): number {
 export function filesInShard(files: readonly string[], shard: Shard, cwd: string): string[] {
   if (shard.count === 1) return [...files];
   return files.filter((file) => {
-    const key = path.relative(cwd, file).split(path.sep).join('/');
+    const key = relativePosix(cwd, file);
     return fnv1a(key) % shard.count === shard.index - 1;
   });
 }
