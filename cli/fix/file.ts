@@ -1,10 +1,11 @@
-// Runs the selected codemods over one file's text, each on the previous one's
-// output, and says what happened. Pure: no file is read or written here.
+// Runs the selected codemods over a file's text, each on the previous one's
+// output, and says what happened: the per-file codemods one file at a time, a
+// whole-program codemod over every staged file at once. This file is the only
+// one that changes a StagedFile. Pure: no file is read or written here.
 
 import { splitByteOrderMark } from '../../codemods/engine/file-style.js';
-import type { Codemod, FileResult, SiteOutcome } from '../../codemods/engine/types.js';
+import type { Codemod, FileResult, ProgramCodemod, ProgramResult, SiteOutcome } from '../../codemods/engine/types.js';
 import { positionMap, type Position } from './position-map.js';
-
 
 /** A site as the CLI reports it: where it is before and after the rewrite, and which codemod saw it. */
 export interface LocatedSite {
@@ -77,8 +78,43 @@ export function stageCodemods(source: string, filePath: string, codemods: readon
   return staged;
 }
 
+/**
+ * A whole-program codemod sees every open file at once (one no codemod settled), as the per-file
+ * codemods left it, and its share for each file becomes that file's next stage. `readOnlyFiles`
+ * (other shards') are read for their calls, never rewritten. Returns the codemod's write order.
+ */
+export function stageProgramCodemod(
+  codemod: ProgramCodemod,
+  staged: ReadonlyMap<string, StagedFile>,
+  readOnlyFiles: readonly string[],
+  root: string,
+): ProgramResult['writeOrder'] {
+  const open = [...staged].filter(([, file]) => file.settled === undefined);
+  if (open.length === 0) return undefined;
+  // The codemod reads files from disk unless told otherwise: pass the texts the per-file codemods changed.
+  const sources = new Map(open.filter(([, file]) => file.text !== file.original).map(([path, file]) => [path, file.text]));
+  let outcome: ProgramResult;
+  try {
+    outcome = codemod.transformProgram({ files: open.map(([path]) => path), sources, readOnlyFiles, root });
+  } catch (error) {
+    // Its bug must not cost the per-file codemods' work, nor any file: report it once and go on.
+    open[0]![1].failures.push({ kind: 'crash', codemod: codemod.name, message: `${codemod.name} failed on the program: ${errorMessage(error)}; it changed no file` });
+    return undefined;
+  }
+  for (const [path, file] of open) {
+    const result = outcome.results.get(path);
+    if (!result) continue;
+    try {
+      addStage(file, codemod.name, result);
+    } catch (error) {
+      settleAsCrash(file, codemod.name, error);
+    }
+  }
+  return outcome.writeOrder;
+}
+
 /** Adds one codemod's result for this file (a whole-program codemod's share, say) as the next stage. */
-export function addStage(staged: StagedFile, codemod: string, result: FileResult): void {
+function addStage(staged: StagedFile, codemod: string, result: FileResult): void {
   if (staged.settled) return;
   if (result.error?.kind === 'parse') {
     // The input does not parse: every codemod would say the same. Leave the file byte for byte.
@@ -99,8 +135,8 @@ export function addStage(staged: StagedFile, codemod: string, result: FileResult
 }
 
 /** A codemod bug must not cost the user their file: leave it exactly as it was. */
-export function settleAsCrash(staged: StagedFile, codemod: string, error: unknown): void {
-  const message = `${codemod} failed: ${error instanceof Error ? error.message : String(error)}; the file was left as it was`;
+function settleAsCrash(staged: StagedFile, codemod: string, error: unknown): void {
+  const message = `${codemod} failed: ${errorMessage(error)}; the file was left as it was`;
   staged.settled = { fixed: [], left: [], failures: [...staged.failures, { kind: 'crash', codemod, message }] };
 }
 
@@ -130,4 +166,8 @@ export function finishStages(staged: StagedFile): AppliedCodemods {
     left: staged.stages.flatMap((stage) => locate(stage, stage.left)),
     failures: staged.failures,
   };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,7 @@
 // `unblock fix`: finds the files, checks that the rewrite can be reviewed and
 // undone (a clean git tree), runs the codemods on each file and saves the
-// results atomically. It prints nothing; fix-output.ts turns the report into text.
+// results atomically. It prints nothing; output.ts turns the report into text,
+// and file.ts owns what happens to a file's text between reading and writing.
 
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import type { Codemod, ProgramCodemod, ProgramResult } from '../../codemods/engine/types.js';
 import { relativePosix } from '../../codemods/engine/relative-path.js';
 import { collectFiles } from '../files.js';
-import { addStage, finishStages, settleAsCrash, stageCodemods, type FileFailure, type LocatedSite, type StagedFile } from './file.js';
+import { finishStages, stageCodemods, stageProgramCodemod, type FileFailure, type LocatedSite, type StagedFile } from './file.js';
 import { unifiedDiff } from './diff.js';
 import { catchInterruption } from './interruption.js';
 import type { ProgressFactory } from '../progress.js';
@@ -112,7 +113,13 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
     }
     const programCodemods = options.programCodemods ?? [];
     let toWrite: readonly PendingFile[] = pending;
-    if (!interruption.signal) for (const codemod of programCodemods) toWrite = inWriteOrder(toWrite, runProgramCodemod(codemod, pending, collected.files, options.cwd));
+    if (!interruption.signal && programCodemods.length > 0) {
+      const staged = new Map(pending.flatMap(({ file, read }) => ('staged' in read ? [[file, read.staged] as const] : [])));
+      // This run's files are staged or out of the codemods (unreadable); only other shards' files are read-only callers.
+      const inThisRun = new Set(pending.map(({ file }) => file));
+      const readOnlyFiles = collected.files.filter((file) => !inThisRun.has(file));
+      for (const codemod of programCodemods) toWrite = inWriteOrder(toWrite, stageProgramCodemod(codemod, staged, readOnlyFiles, options.cwd));
+    }
 
     const byFile = new Map<PendingFile, FileReport>();
     for (const file of toWrite) {
@@ -168,41 +175,6 @@ async function stageFile(file: string, options: FixOptions): Promise<PendingFile
   const buffer = await readFile(file).catch((error: unknown) => errorMessage(error));
   if (typeof buffer === 'string') return { file, relative, read: { error: buffer } };
   return { file, relative, read: { buffer, staged: stageCodemods(buffer.toString('utf8'), file, options.codemods) } };
-}
-
-/**
- * A whole-program codemod sees every file at once, as the per-file codemods left it, and its
- * share for each file becomes that file's next stage. Files of other shards are read, never
- * rewritten: their calls still count.
- */
-function runProgramCodemod(codemod: ProgramCodemod, pending: readonly PendingFile[], allFiles: readonly string[], cwd: string): ProgramResult['writeOrder'] {
-  const open = pending.filter((file): file is PendingFile & { read: { buffer: Buffer; staged: StagedFile } } => 'staged' in file.read && file.read.staged.settled === undefined);
-  if (open.length === 0) return undefined;
-  const sources = new Map<string, string>();
-  for (const { file, read } of open) if (read.staged.bom + read.staged.text !== read.buffer.toString('utf8')) sources.set(file, read.staged.text);
-  const mine = new Set(open.map(({ file }) => file));
-  // This run's files are `mine` or out of the codemod (unreadable, unparsable); only other shards' files are read-only callers.
-  const inRun = new Set(pending.map(({ file }) => file));
-  const readOnlyFiles = allFiles.filter((file) => !inRun.has(file));
-  let results;
-  let writeOrder;
-  try {
-    ({ results, writeOrder } = codemod.transformProgram({ files: [...mine], sources, readOnlyFiles, root: cwd }));
-  } catch (error) {
-    // Its bug must not cost the per-file codemods' work, nor any file: report it once and go on.
-    open[0]!.read.staged.failures.push({ kind: 'crash', codemod: codemod.name, message: `${codemod.name} failed on the program: ${errorMessage(error)}; it changed no file` });
-    return undefined;
-  }
-  for (const { file, read } of open) {
-    const result = results.get(file);
-    if (!result) continue;
-    try {
-      addStage(read.staged, codemod.name, result);
-    } catch (error) {
-      settleAsCrash(read.staged, codemod.name, error);
-    }
-  }
-  return writeOrder;
 }
 
 /** The files in the codemod's write order (see `ProgramResult.writeOrder`); the files it does not name first, as found. */
