@@ -12,26 +12,8 @@ import type { BlockingSite } from '../../analysis/tracker.js';
 import type { PlacementEnv } from '../engine/await-placement.js';
 import { requireCallIn } from '../engine/file-style.js';
 import { dependencyMajor } from '../engine/package-manifest.js';
-import type { ImportPlan } from '../engine/imports.js';
-import type { Rewriter } from '../engine/rewriter.js';
 import { planChildProcess } from './child-process.js';
-
-export interface CallRewrite {
-  /** The new callee. */
-  readonly callee: string;
-  /** Text inside the `await`, before the call (`Array.fromAsync(`). */
-  readonly before?: string;
-  /** Text inside the `await`, after the call (`.then(() => true, () => false)`). */
-  readonly after?: string;
-  /** Edits inside the argument list (`{ encoding: 'buffer' }`), made as insertions so that rewrites of the arguments themselves still apply. */
-  readonly edit?: (rewriter: Rewriter) => void;
-}
-
-export type CallPlan = { readonly ok: true; readonly build: () => CallRewrite } | { readonly ok: false; readonly reason: string };
-
-export interface CallEnv extends PlacementEnv {
-  readonly imports: ImportPlan;
-}
+import type { CallEnv, CallPlan } from './types.js';
 
 const refuse = (reason: string): CallPlan => ({ ok: false, reason });
 

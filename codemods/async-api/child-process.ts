@@ -10,7 +10,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { walk } from '../../analysis/ast.js';
 import type { BlockingSite } from '../../analysis/tracker.js';
 import type { Rewriter } from '../engine/rewriter.js';
-import type { CallEnv, CallPlan } from './call-rewrite.js';
+import type { CallEnv, CallPlan } from './types.js';
 
 const refuse = (reason: string): CallPlan => ({ ok: false, reason });
 

@@ -12,7 +12,8 @@ import { ImportPlan } from '../engine/imports.js';
 import { NamePicker } from '../engine/names.js';
 import { Rewriter } from '../engine/rewriter.js';
 import type { SiteOutcome } from '../engine/types.js';
-import { identifiersIn, planCall, type CallEnv } from './call-rewrite.js';
+import { identifiersIn, planCall } from './call-rewrite.js';
+import type { CallEnv } from './types.js';
 
 export interface FilePlan {
   readonly output?: string;
