@@ -13,6 +13,7 @@ import {
 import type { ApiEntry } from './catalog/types.js';
 import type { HandlerRegistrar } from './frameworks/types.js';
 import type { OffloadPoint } from './runtime-api.js';
+import { esmImportBindings, exportPathOf } from './import-bindings.js';
 import type { Knowledge, TrackedValue } from './knowledge.js';
 import { normalizeModuleSpecifier } from './module-specifier.js';
 import { globalReferences } from './scope.js';
@@ -99,36 +100,13 @@ export class Tracker {
   // ── roots ────────────────────────────────────────────────────────────────────────────────
 
   private trackImports(): void {
-    for (const statement of this.sourceCode.ast.body) {
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-        const module = normalizeModuleSpecifier(statement.source.value);
-        for (const specifier of statement.specifiers) {
-          const imported =
-            specifier.type === AST_NODE_TYPES.ImportSpecifier
-              ? (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value)
-              : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-                ? 'default'
-                : '*';
-          for (const variable of this.sourceCode.getDeclaredVariables(specifier)) {
-            this.importedNames.set(variable, { module, imported });
-            // Type-only imports carry no runtime value but still serve as type evidence above.
-            if (statement.importKind === 'type' || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type')) continue;
-            if (!this.knowledge.isInteresting(module)) continue;
-            const path = imported === 'default' || imported === '*' ? [] : [imported];
-            this.followVariable(variable, { kind: 'module', module, path });
-          }
-        }
-      } else if (
-        statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-        statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
-      ) {
-        const specifier = staticString(statement.moduleReference.expression);
-        if (specifier === undefined) continue;
-        const module = normalizeModuleSpecifier(specifier);
-        for (const variable of this.sourceCode.getDeclaredVariables(statement)) {
-          this.importedNames.set(variable, { module, imported: '*' });
-          if (this.knowledge.isInteresting(module)) this.followVariable(variable, { kind: 'module', module, path: [] });
-        }
+    for (const binding of esmImportBindings(this.sourceCode.ast)) {
+      const module = normalizeModuleSpecifier(binding.specifier);
+      for (const variable of this.sourceCode.getDeclaredVariables(binding.declaration)) {
+        this.importedNames.set(variable, { module, imported: binding.imported });
+        // Type-only imports carry no runtime value but still serve as type evidence above.
+        if (binding.typeOnly || !this.knowledge.isInteresting(module)) continue;
+        this.followVariable(variable, { kind: 'module', module, path: exportPathOf(binding) });
       }
     }
   }

@@ -4,7 +4,7 @@
 import { MODULE_APIS, type ModuleApiEntry } from '../../analysis/catalog/index.js';
 import { normalizeModuleSpecifier } from '../../analysis/module-specifier.js';
 import { coreModuleOf, framePath, packageOf } from './frames.js';
-import type { ImportedName } from './imports.js';
+import type { ImportedName } from './source.js';
 import type { TraceSite } from './sites.js';
 
 export type MissKind =

@@ -2,7 +2,7 @@
 // user's code that made sync calls after start-up, however many internal sync
 // calls each made (`readFileSync` alone warns for open, fstat, read and close).
 
-import type { ImportedName } from './imports.js';
+import type { ImportedName } from './source.js';
 import { framePath, frameKind, type StackFrame } from './frames.js';
 import type { SourceIndex } from './source.js';
 import type { SyncWarning } from './stderr.js';

@@ -3,12 +3,21 @@
 // in a lifecycle callback (both start-up, not serving).
 
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 
-import ts from 'typescript';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { propertyKeyName } from '../../analysis/ast.js';
+import { exportPathOf, importBindings } from '../../analysis/import-bindings.js';
 import { LIFECYCLE_EVENTS } from '../../analysis/startup.js';
-import { importedNames, resolveCallee, type ImportedName } from './imports.js';
+
+/** The module export a name in a file stands for: a module and an export path, as the catalog names APIs. */
+export interface ImportedName {
+  /** The specifier as written: `node:fs`, `legacy-config`, `../lib/passwords.js`. */
+  readonly module: string;
+  /** Export path from the module's exports; empty for the module itself (a default or namespace import). */
+  readonly path: readonly string[];
+}
 
 export interface SourcePlace {
   /** How to name the enclosing function: `hashPassword`, `callback of router.get('/users/:id')`; undefined at top level. */
@@ -27,41 +36,39 @@ export interface SourcePlace {
 const LIFECYCLE_METHODS = new Set(['listen', 'ready', 'onReady', 'onListen', 'onClose', 'bootstrap']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
-type CallLike = ts.CallExpression | ts.NewExpression;
+type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
+type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
-function scriptKind(file: string): ts.ScriptKind {
-  switch (path.extname(file)) {
-    case '.ts':
-    case '.mts':
-    case '.cts':
-      return ts.ScriptKind.TS;
-    case '.tsx':
-      return ts.ScriptKind.TSX;
-    case '.jsx':
-      return ts.ScriptKind.JSX;
-    default:
-      return ts.ScriptKind.JS;
-  }
+interface Parsed {
+  readonly program: TSESTree.Program;
+  readonly text: string;
+  readonly lineStarts: readonly number[];
+  /** Local name → the module export it was imported or required as. */
+  readonly names: ReadonlyMap<string, ImportedName>;
 }
 
-function isFunction(node: ts.Node): node is ts.SignatureDeclaration {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node)
-  );
+function isFunction(node: TSESTree.Node): node is FunctionLike {
+  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
+}
+
+/** The child nodes of `node`, in source order. */
+function children(node: TSESTree.Node): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      if (item !== null && typeof item === 'object' && 'type' in item && 'range' in item) found.push(item as TSESTree.Node);
+    }
+  }
+  return found.sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /** Where V8 puts a call in a stack trace: the property name of `a.b()`, the callee of `f()`, `new` of `new C()`. */
-function callAnchor(call: CallLike, source: ts.SourceFile): number {
-  if (ts.isNewExpression(call)) return call.getStart(source);
-  const callee = call.expression;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.getStart(source);
-  return callee.getStart(source);
+function callAnchor(call: CallLike): number {
+  if (call.type === AST_NODE_TYPES.NewExpression) return call.range[0];
+  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) return callee.property.range[0];
+  return callee.range[0];
 }
 
 const truncate = (text: string, length: number): string => {
@@ -69,57 +76,94 @@ const truncate = (text: string, length: number): string => {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 };
 
-function className(node: ts.Node): string | undefined {
-  const owner = node.parent;
-  return owner && (ts.isClassDeclaration(owner) || ts.isClassExpression(owner)) ? owner.name?.text : undefined;
-}
+const textOf = (node: TSESTree.Node, text: string): string => text.slice(node.range[0], node.range[1]);
 
-function memberName(name: ts.PropertyName, source: ts.SourceFile): string {
-  return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : name.getText(source);
-}
-
-function describeFunction(fn: ts.Node, source: ts.SourceFile): string {
-  if (ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) {
-    const owner = className(fn);
-    return `${owner ? `${owner}.` : ''}${memberName(fn.name, source)}`;
+/** `fs.promises.readFile` → `['fs', 'promises', 'readFile']`; undefined for anything but names and dotted names. */
+function dottedName(expression: TSESTree.Node): string[] | undefined {
+  if (expression.type === AST_NODE_TYPES.Identifier) return [expression.name];
+  if (expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed && expression.property.type === AST_NODE_TYPES.Identifier) {
+    const left = dottedName(expression.object);
+    return left && [...left, expression.property.name];
   }
-  if (ts.isConstructorDeclaration(fn)) return `${className(fn) ?? 'class'} constructor`;
-  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
-  const parent = fn.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return memberName(parent.name, source);
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return truncate(parent.left.getText(source), 40);
-  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(fn as ts.Expression)) {
+  if (expression.type === AST_NODE_TYPES.ChainExpression || expression.type === AST_NODE_TYPES.TSNonNullExpression) return dottedName(expression.expression);
+  return undefined;
+}
+
+/** The module export a callee names (`fs.readFileSync` with `import fs from 'node:fs'`), when its root is imported. */
+function resolveCallee(callee: TSESTree.Node, names: ReadonlyMap<string, ImportedName>): ImportedName | undefined {
+  const dotted = dottedName(callee);
+  if (!dotted) return undefined;
+  const [root, ...rest] = dotted;
+  const imported = names.get(root!);
+  return imported && { module: imported.module, path: [...imported.path, ...rest] };
+}
+
+/** How a stack trace would name the function `fn`, whose ancestors (innermost last) are given. */
+function describeFunction(fn: TSESTree.Node, ancestors: readonly TSESTree.Node[], text: string): string {
+  const parent = ancestors.at(-1);
+  const owner = ancestors.at(-3);
+  const ownerName = owner && (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) ? owner.id?.name : undefined;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+    if (parent.kind === 'constructor') return `${ownerName ?? 'class'} constructor`;
+    return `${ownerName ? `${ownerName}.` : ''}${propertyKeyName(parent) ?? textOf(parent.key, text)}`;
+  }
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  if (!parent) return '<anonymous>';
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) return propertyKeyName(parent) ?? textOf(parent.key, text);
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=') return truncate(textOf(parent.left, text), 40);
+  if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
     const [first] = parent.arguments;
-    const label = first && ts.isStringLiteralLike(first) ? `'${truncate(first.text, 40)}'` : '';
-    return `callback of ${truncate(parent.expression.getText(source), 40)}(${label})`;
+    const label = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? `'${truncate(first.value, 40)}'` : '';
+    return `callback of ${truncate(textOf(parent.callee, text), 40)}(${label})`;
   }
   return '<anonymous>';
 }
 
 /** A callback that runs once while the service starts or stops. */
-function isLifecycleCallback(fn: ts.Node): boolean {
-  const call = fn.parent;
-  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
-  const callee = call.expression;
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+function isLifecycleCallback(fn: TSESTree.Node, parent: TSESTree.Node | undefined): boolean {
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const callee = parent.callee;
+  const name =
+    callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+      ? callee.property.name
+      : callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : undefined;
   if (name === undefined) return false;
   if (LIFECYCLE_METHODS.has(name)) return true;
-  const [event] = call.arguments;
-  return LISTENER_METHODS.has(name) && event !== undefined && ts.isStringLiteralLike(event) && LIFECYCLE_EVENTS.has(event.text);
+  const [event] = parent.arguments;
+  return LISTENER_METHODS.has(name) && event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && LIFECYCLE_EVENTS.has(event.value);
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|[\n\r\u2028\u2029]/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+function parseSource(file: string, text: string): Parsed {
+  const program = parse(text, { filePath: file, jsx: !/\.(?:ts|mts|cts)$/.test(file), loc: true, range: true, comment: false, tokens: false });
+  const names = new Map<string, ImportedName>();
+  for (const binding of importBindings(program)) if (!binding.typeOnly) names.set(binding.local, { module: binding.specifier, path: exportPathOf(binding) });
+  return { program, text, lineStarts: lineStartsOf(text), names };
 }
 
 /** Parses files on demand, once each, and answers questions about positions in them. */
 export class SourceIndex {
-  private readonly files = new Map<string, Promise<{ source: ts.SourceFile; names: Map<string, ImportedName> } | undefined>>();
+  private readonly files = new Map<string, Promise<Parsed | undefined>>();
 
-  private parsed(file: string) {
+  private parsed(file: string): Promise<Parsed | undefined> {
     let entry = this.files.get(file);
     if (!entry) {
       entry = readFile(file, 'utf8').then(
         (text) => {
-          const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
-          return { source, names: importedNames(source) };
+          try {
+            return parseSource(file, text);
+          } catch {
+            // A file that does not parse has no places to name: the trace shows the raw frame.
+            return undefined;
+          }
         },
         () => undefined,
       );
@@ -132,36 +176,36 @@ export class SourceIndex {
   async place(file: string, line: number, column: number): Promise<SourcePlace | undefined> {
     const parsed = await this.parsed(file);
     if (!parsed) return undefined;
-    const { source, names } = parsed;
-    const starts = source.getLineStarts();
-    if (line < 1 || line > starts.length) return undefined;
-    const lineEnd = line < starts.length ? starts[line]! : source.text.length;
-    const position = Math.min(starts[line - 1]! + column - 1, lineEnd);
+    const { program, text, lineStarts, names } = parsed;
+    if (line < 1 || line > lineStarts.length) return undefined;
+    const lineEnd = line < lineStarts.length ? lineStarts[line]! : text.length;
+    const position = Math.min(lineStarts[line - 1]! + column - 1, lineEnd);
 
-    let fn: ts.Node | undefined;
+    let fn: { node: TSESTree.Node; ancestors: TSESTree.Node[] } | undefined;
     let inFieldInitializer = false;
     const calls: CallLike[] = [];
-    const visit = (node: ts.Node): void => {
-      if (isFunction(node)) fn = node;
-      if (ts.isPropertyDeclaration(node) && !node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) inFieldInitializer = true;
-      if (ts.isClassStaticBlockDeclaration(node)) fn = undefined;
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) calls.push(node);
-      node.forEachChild((child) => {
-        if (child.getStart(source) <= position && position < child.end) visit(child);
-      });
+    const ancestors: TSESTree.Node[] = [];
+    const visit = (node: TSESTree.Node): void => {
+      if (isFunction(node)) fn = { node, ancestors: [...ancestors] };
+      if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static) inFieldInitializer = true;
+      if (node.type === AST_NODE_TYPES.StaticBlock) fn = undefined;
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
+      ancestors.push(node);
+      for (const child of children(node)) if (child.range[0] <= position && position < child.range[1]) visit(child);
+      ancestors.pop();
     };
-    visit(source);
+    visit(program);
 
-    const call = [...calls].reverse().find((candidate) => callAnchor(candidate, source) === position) ?? calls.at(-1);
-    const callee = call?.expression;
+    const call = [...calls].reverse().find((candidate) => callAnchor(candidate) === position) ?? calls.at(-1);
+    const callee = call?.callee;
     const imported = callee && resolveCallee(callee, names);
     const topLevel = fn === undefined && !inFieldInitializer;
     return {
-      ...(fn ? { function: describeFunction(fn, source) } : {}),
+      ...(fn ? { function: describeFunction(fn.node, fn.ancestors, text) } : {}),
       topLevel,
-      lifecycle: fn !== undefined && isLifecycleCallback(fn),
-      ...(callee ? { callee: { text: truncate(callee.getText(source), 60), ...(imported ? { imported } : {}) } } : {}),
-      lineText: source.text.slice(starts[line - 1], lineEnd).trim(),
+      lifecycle: fn !== undefined && isLifecycleCallback(fn.node, fn.ancestors.at(-1)),
+      ...(callee ? { callee: { text: truncate(textOf(callee, text), 60), ...(imported ? { imported } : {}) } } : {}),
+      lineText: text.slice(lineStarts[line - 1], lineEnd).trim(),
     };
   }
 }
