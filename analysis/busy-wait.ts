@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { memberChain, memberName, unwrapExpression, walk } from './ast.js';
-import { globalReferences, refersToGlobal } from './scope.js';
+import { globalReferences, refersToGlobal } from './globals.js';
 
 export type LoopNode = TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.WhileStatement;
 

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { calleeName, enclosingFunction, memberChain, staticString, unwrapExpression, type FunctionNode } from './ast.js';
 import type { HandlerInfo } from './frameworks/types.js';
 import type { HandlerIndex } from './handlers.js';
-import { refersToGlobal } from './scope.js';
+import { refersToGlobal } from './globals.js';
 import { LIFECYCLE_EVENTS, type StartupIndex } from './startup.js';
 
 /** A sync callback between a blocking call and the async function or handler it runs in. */

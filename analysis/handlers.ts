@@ -11,7 +11,7 @@ import {
 } from './frameworks/data.js';
 import { FRAMEWORKS, type Framework } from './frameworks/frameworks.js';
 import type { HandlerFamily, HandlerInfo, HandlerRegistrar } from './frameworks/types.js';
-import { globalReferences } from './scope.js';
+import { globalReferences } from './globals.js';
 import type { HandlerPattern } from './settings.js';
 import type { Registration, Tracker, TrackingResult } from './tracker.js';
 

@@ -16,7 +16,7 @@ import type { OffloadPoint } from './runtime-api.js';
 import { esmImportBindings, exportPathOf } from './import-bindings.js';
 import type { Knowledge, TrackedValue } from './knowledge.js';
 import { normalizeModuleSpecifier } from './module-specifier.js';
-import { globalReferences } from './scope.js';
+import { globalReferences } from './globals.js';
 
 type Variable = TSESLint.Scope.Variable;
 

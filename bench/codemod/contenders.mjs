@@ -30,7 +30,7 @@ async function jscodeshiftNoop() {
 
 /** Every registered per-file codemod, in order, as `unblock fix --dry` runs them: no writes. */
 async function unblockFix({ prefilter = true } = {}) {
-  const { applyCodemods } = await import(dist('cli', 'fix', 'file.js'));
+  const { applyCodemods } = await import(dist('cli', 'fix', 'stages.js'));
   const { CODEMODS } = await import(dist('codemods', 'registry.js'));
   // The detector keeps the last file's parse for the next codemod over the same text. Two
   // contenders over the same file must not share it: each file starts with none, as in a real run.

@@ -2,7 +2,7 @@
 // stderr, like `unblock scan`), and the same facts as JSON for machines.
 
 import { colors as pc } from '../colors.js';
-import type { FileFailure } from './file.js';
+import type { FileFailure } from './stages.js';
 import type { FixReport, SiteReport } from './run.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;

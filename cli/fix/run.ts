@@ -1,7 +1,7 @@
 // `unblock fix`: finds the files, checks that the rewrite can be reviewed and
 // undone (a clean git tree), runs the codemods on each file and saves the
 // results atomically. It prints nothing; output.ts turns the report into text,
-// and file.ts owns what happens to a file's text between reading and writing.
+// and stages.ts owns what happens to a file's text between reading and writing.
 
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import type { Codemod, ProgramCodemod, ProgramResult } from '../../codemods/engine/types.js';
 import { relativePosix } from '../../codemods/engine/relative-path.js';
 import { collectFiles } from '../files.js';
-import { finishStages, stageCodemods, stageProgramCodemod, type FileFailure, type LocatedSite, type StagedFile } from './file.js';
+import { finishStages, stageCodemods, stageProgramCodemod, type FileFailure, type LocatedSite, type StagedFile } from './stages.js';
 import { unifiedDiff } from './diff.js';
 import { catchInterruption } from './interruption.js';
 import type { ProgressFactory } from '../progress.js';

@@ -2,7 +2,7 @@ import type { Linter } from 'eslint';
 
 import { COMMONJS_FILES, parserLanguageOptions, SOURCE_FILES } from '../../analysis/parser-options.js';
 import plugin from '../../rules/index.js';
-import type { ScanRules } from './rules.js';
+import type { ScanRules } from './recommended-rules.js';
 
 /**
  * The ESLint configuration `unblock scan` runs with, so that no user configuration is needed.

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { rules } from '../../rules/all-rules.js';
 import { VERSION } from '../../rules/version.js';
 import { findingFingerprint, type LocatedFinding } from './fingerprint.js';
-import { recommendedScanRules } from './rules.js';
+import { recommendedScanRules } from './recommended-rules.js';
 import { scanExitCode, type ScanReport } from './scan.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -7,7 +7,7 @@ import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writ
 import { scanConfig } from './config.js';
 import { locateFindings, type LocatedFinding } from './fingerprint.js';
 import { findingLimit, type FindingLimit } from './limit.js';
-import { recommendedScanRules } from './rules.js';
+import { recommendedScanRules } from './recommended-rules.js';
 
 export type ScanFormat = 'json' | 'sarif' | 'stylish';
 

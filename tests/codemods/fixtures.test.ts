@@ -14,7 +14,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { scanConfig } from '../../cli/scan/config.js';
-import { recommendedScanRules } from '../../cli/scan/rules.js';
+import { recommendedScanRules } from '../../cli/scan/recommended-rules.js';
 import type { Codemod, FileResult, SiteOutcome } from '../../codemods/engine/types.js';
 import { CODEMODS, PROGRAM_CODEMODS } from '../../codemods/registry.js';
 import { repoRoot } from '../helpers/lint.js';

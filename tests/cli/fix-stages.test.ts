@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { applyCodemods } from '../../cli/fix/file.js';
+import { applyCodemods } from '../../cli/fix/stages.js';
 import type { Codemod, FileResult } from '../../codemods/engine/types.js';
 
 const codemod = (name: string, transform: (source: string) => FileResult): Codemod => ({ name, description: name, transform });
