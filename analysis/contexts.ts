@@ -4,11 +4,15 @@ import { calleeName, enclosingFunction, memberChain, staticString, unwrapExpress
 import type { HandlerInfo } from './frameworks/types.js';
 import type { HandlerIndex } from './handlers.js';
 import { refersToGlobal } from './globals.js';
-import { LIFECYCLE_EVENTS, type StartupIndex } from './startup.js';
+import { isLifecycleRegistration, LIFECYCLE_EVENTS, type StartupIndex } from './startup.js';
 
 /** A sync callback between a blocking call and the async function or handler it runs in. */
 export interface CallbackHop {
-  readonly kind: 'iteration' | 'executor' | 'timer' | 'listener' | 'promise' | 'immediate';
+  /**
+   * `callback`: any other function handed to a call made while serving (a Node-style callback, a
+   * socket acknowledgement, a driver's row callback): whenever it runs, it runs on the loop.
+   */
+  readonly kind: 'iteration' | 'executor' | 'timer' | 'listener' | 'promise' | 'immediate' | 'callback';
   /** `map`, `setTimeout`, `data`… for messages. */
   readonly name: string;
   readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
@@ -61,6 +65,23 @@ const ITERATION_METHODS = new Set([
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/** Objects whose `close`, `listening` and `ready` events mean the service starts or stops. */
+const SERVER_NAMES = /^(?:server|app|application|httpServer|httpsServer|fastify|wss?|io)$/i;
+
+/**
+ * `process.on('exit', …)` and the signals run at shutdown, whoever registers them; so do a
+ * server's `close` and `listening`. A child process's `exit` or a socket's `close`, registered
+ * while serving, runs while serving.
+ */
+function runsAtStartOrShutdown(event: string, callee: TSESTree.MemberExpression): boolean {
+  if (!LIFECYCLE_EVENTS.has(event)) return false;
+  const chain = memberChain(callee.object);
+  if (chain?.[0] === 'process') return true;
+  if (event === 'exit') return false;
+  const receiver = chain?.at(-1);
+  return receiver !== undefined && SERVER_NAMES.test(receiver) ? true : !['close', 'listening', 'ready'].includes(event);
+}
 
 /** Built-in offload helpers; `settings.unblock.offloadWrappers` adds to them. */
 export const BUILTIN_OFFLOAD_WRAPPERS: readonly string[] = ['offload', 'runInExecutor', 'submit'];
@@ -120,25 +141,24 @@ export class ContextClassifier {
     }
     if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return undefined;
     const name = calleeName(call);
-    if (name === undefined) return undefined;
     const callee = unwrapExpression(call.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    if (name !== undefined && callee.type === AST_NODE_TYPES.MemberExpression) {
       if (ITERATION_METHODS.has(name)) return { kind: 'iteration', name, call };
       if (PROMISE_METHODS.has(name)) return { kind: 'promise', name, call };
       if (LISTENER_METHODS.has(name)) {
         const event = staticString(call.arguments[0]);
-        // `process.on('exit', …)`, `server.on('close', …)`: runs at start-up or shutdown, not per request.
-        if (event !== undefined && LIFECYCLE_EVENTS.has(event)) return undefined;
+        if (event !== undefined && runsAtStartOrShutdown(event, callee)) return undefined;
         return { kind: 'listener', name: event ?? name, call };
       }
-      const chain = memberChain(callee);
-      if (chain?.join('.') === 'process.nextTick') return { kind: 'timer', name: 'process.nextTick', call };
-      return undefined;
+      if (memberChain(callee)?.join('.') === 'process.nextTick') return { kind: 'timer', name: 'process.nextTick', call };
     }
-    if (callee.type === AST_NODE_TYPES.Identifier && TIMER_FUNCTIONS.has(name) && refersToGlobal(this.sourceCode, callee)) {
+    if (name !== undefined && callee.type === AST_NODE_TYPES.Identifier && TIMER_FUNCTIONS.has(name) && refersToGlobal(this.sourceCode, callee)) {
       return { kind: 'timer', name, call };
     }
-    return undefined;
+    // A start-up registration (`server.listen(port, cb)`) or a test runs its callback apart from serving.
+    if (isLifecycleRegistration(call, node)) return undefined;
+    // Any other callback: `fs.readFile(p, (err, data) => …)`, `socket.emit('x', data, ack)`.
+    return { kind: 'callback', name: name ?? 'a function call', call };
   }
 
   /** True when `node` is an argument of a call to an offload wrapper (`offload(fn)`, `pool.submit(fn)`). */

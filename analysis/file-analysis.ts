@@ -3,9 +3,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ContextClassifier, type ExecutionContext } from './contexts.js';
 import { HandlerIndex } from './handlers.js';
 import { knowledgeFor } from './knowledge.js';
+import { moduleGraphFor } from './module-graph/module-graph.js';
 import { readSettings, type UnblockSettings } from './settings.js';
 import { StartupIndex } from './startup.js';
 import { Tracker, type BlockingSite, type OffloadCall } from './tracker.js';
+import { isWorkerThreadFile } from './worker-file.js';
 
 /** A blocking site together with where it runs. */
 export interface Finding {
@@ -23,6 +25,8 @@ export interface FileAnalysis {
   readonly findings: readonly Finding[];
   /** Every blocking call the tracker found, wherever it runs (the codemods follow helpers with it). */
   readonly sites: readonly BlockingSite[];
+  /** Calls of helpers in the project's other modules that block, wherever they run (each has `remote`). */
+  readonly remoteCalls: readonly BlockingSite[];
   /** Calls that send a function to a worker (`offload`, `runInExecutor`, `executor.submit`). */
   readonly offloadCalls: readonly OffloadCall[];
 }
@@ -40,7 +44,10 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
   const cached = analyses.get(sourceCode.ast);
   if (cached && cached.settings === settings) return cached;
 
-  const tracker = new Tracker(sourceCode, knowledgeFor(settings));
+  const modules = moduleGraphFor(settings);
+  // A new file: look at the disk afresh, so that an editor sees a helper it just changed.
+  modules.beginGeneration();
+  const tracker = new Tracker(sourceCode, knowledgeFor(settings), { modules, file: context.filename });
   const tracking = tracker.run();
   let classifier: ContextClassifier | undefined;
   const getClassifier = (): ContextClassifier => {
@@ -68,16 +75,9 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
     isWorkerFile,
     findings,
     sites: tracking.sites,
+    remoteCalls: isWorkerFile ? [] : tracking.remoteCalls,
     offloadCalls: tracking.offloadCalls,
   };
   analyses.set(sourceCode.ast, analysis);
   return analysis;
-}
-
-/**
- * Code that talks to `parentPort` or reads `workerData` runs in a worker thread, where blocking
- * is the point. A text check is enough: both names are specific to `worker_threads`.
- */
-function isWorkerThreadFile(text: string): boolean {
-  return text.includes('worker_threads') && (text.includes('parentPort') || text.includes('workerData'));
 }

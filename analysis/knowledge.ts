@@ -10,6 +10,7 @@ import {
 } from './frameworks/data.js';
 import type { HandlerRegistrar, PluginRegistrar } from './frameworks/types.js';
 import { OFFLOAD_POINTS, RUNTIME_FACTORIES, type OffloadPoint } from './runtime-api.js';
+import type { ExportShape } from './module-graph/shapes.js';
 import type { UnblockSettings } from './settings.js';
 
 /**
@@ -23,7 +24,9 @@ export type TrackedValue =
   /** `f.call` / `f.apply`: calling it calls `target`. */
   | { readonly kind: 'invoke'; readonly target: TrackedValue }
   /** `f.bind`: calling it returns `target`. */
-  | { readonly kind: 'bind'; readonly target: TrackedValue };
+  | { readonly kind: 'bind'; readonly target: TrackedValue }
+  /** An export of one of the project's own modules (or a value made from one), summarised by the module graph. */
+  | { readonly kind: 'project'; readonly shape: ExportShape };
 
 /** What calling a tracked value does. */
 export interface CallOutcome {
@@ -177,6 +180,9 @@ export class Knowledge {
         return this.call(value.target, call);
       case 'bind':
         return { result: value.target };
+      case 'project':
+        // The module graph answers for the project's own modules; the tracker asks it.
+        return {};
     }
   }
 

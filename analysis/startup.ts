@@ -126,7 +126,7 @@ function isLifecycleCallback(fn: FunctionNode): boolean {
 }
 
 /** True when passing `argument` to `call` registers it to run at start-up, shutdown or under a test runner. */
-function isLifecycleRegistration(call: TSESTree.CallExpression, argument: TSESTree.Node): boolean {
+export function isLifecycleRegistration(call: TSESTree.CallExpression, argument: TSESTree.Node): boolean {
   const name = calleeName(call);
   if (name === undefined) return isTestHarnessCall(call);
   if (LIFECYCLE_CALLBACK_METHODS.has(name)) return true;

@@ -15,7 +15,8 @@ import type { HandlerRegistrar } from './frameworks/types.js';
 import type { OffloadPoint } from './runtime-api.js';
 import { esmImportBindings, exportPathOf } from './import-bindings.js';
 import type { Knowledge, TrackedValue } from './knowledge.js';
-import { normalizeModuleSpecifier } from './module-specifier.js';
+import type { ExportShape, ProjectModules, RemoteChain } from './module-graph/shapes.js';
+import { isBuiltinModule, normalizeModuleSpecifier } from './module-specifier.js';
 import { globalReferences } from './globals.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -33,6 +34,11 @@ export interface BlockingSite {
    * (`fs.readFileSync(p)` → `fs.promises.readFile(p)`).
    */
   readonly moduleObject?: TSESTree.Node;
+  /**
+   * Set for a call of a helper in another of the project's modules that blocks: the node is the
+   * call here, and `remote` the chain over there. Only the transitive rule reports these.
+   */
+  readonly remote?: RemoteChain;
 }
 
 export interface Registration {
@@ -47,7 +53,10 @@ export interface OffloadCall {
 }
 
 export interface TrackingResult {
+  /** Calls of known blocking APIs in this file. */
   readonly sites: readonly BlockingSite[];
+  /** Calls of helpers in the project's other modules that block (each with `remote` set). */
+  readonly remoteCalls: readonly BlockingSite[];
   readonly offloadCalls: readonly OffloadCall[];
   readonly registrations: readonly Registration[];
   /** Functions that receive a framework object to configure (Fastify plugins): start-up code. */
@@ -62,8 +71,15 @@ const MAX_DEPTH = 64;
 const DYNAMIC_IMPORT = /\bimport\(\s*['"`]([^'"`]+)['"`]\s*\)/g;
 
 /** Follows every value that comes from a module the knowledge base cares about, within one file. */
+/** The project's own modules, and the path of the file being tracked, for following helpers across modules. */
+export interface ProjectContext {
+  readonly modules: ProjectModules;
+  readonly file: string;
+}
+
 export class Tracker {
   private readonly sites: BlockingSite[] = [];
+  private readonly remoteCalls: BlockingSite[] = [];
   private readonly registrations: Registration[] = [];
   private readonly offloadCalls: OffloadCall[] = [];
   private readonly pluginFunctions = new Set<FunctionNode>();
@@ -76,10 +92,12 @@ export class Tracker {
 
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly knowledge: Knowledge;
+  private readonly project: ProjectContext | undefined;
 
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>, knowledge: Knowledge) {
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, knowledge: Knowledge, project?: ProjectContext) {
     this.sourceCode = sourceCode;
     this.knowledge = knowledge;
+    this.project = project;
   }
 
   run(): TrackingResult {
@@ -90,6 +108,7 @@ export class Tracker {
     this.trackClassFields();
     return {
       sites: this.sites,
+      remoteCalls: this.remoteCalls,
       offloadCalls: this.offloadCalls,
       registrations: this.registrations,
       pluginFunctions: this.pluginFunctions,
@@ -105,8 +124,12 @@ export class Tracker {
       for (const variable of this.sourceCode.getDeclaredVariables(binding.declaration)) {
         this.importedNames.set(variable, { module, imported: binding.imported });
         // Type-only imports carry no runtime value but still serve as type evidence above.
-        if (binding.typeOnly || !this.knowledge.isInteresting(module)) continue;
-        this.followVariable(variable, { kind: 'module', module, path: exportPathOf(binding) });
+        if (binding.typeOnly) continue;
+        if (this.knowledge.isInteresting(module)) this.followVariable(variable, { kind: 'module', module, path: exportPathOf(binding) });
+        else {
+          const shape = this.projectShape(binding.specifier, binding.imported, binding.path);
+          if (shape) this.followVariable(variable, { kind: 'project', shape });
+        }
       }
     }
   }
@@ -190,7 +213,26 @@ export class Tracker {
     const specifier = staticString(specifierNode);
     if (specifier === undefined) return;
     const module = normalizeModuleSpecifier(specifier);
-    if (this.knowledge.isInteresting(module)) this.flowFrom(node, { kind: 'module', module, path: [] });
+    if (this.knowledge.isInteresting(module)) {
+      this.flowFrom(node, { kind: 'module', module, path: [] });
+      return;
+    }
+    // `require('./x')` is module.exports; `import('./x')` resolves to the namespace.
+    const shape = this.projectShape(specifier, node.type === AST_NODE_TYPES.ImportExpression ? '*' : 'require', []);
+    if (shape) this.flowFrom(node, { kind: 'project', shape });
+  }
+
+  /** The module graph's shape for a binding to one of the project's modules, when something through it can block. */
+  private projectShape(specifier: string, imported: string, path: readonly string[]): ExportShape | undefined {
+    if (!this.project || isBuiltinModule(normalizeModuleSpecifier(specifier))) return undefined;
+    return this.project.modules.importShape(this.project.file, specifier, imported, path);
+  }
+
+  /** `value.name`: the knowledge base's answer, or the module graph's for a value from the project's modules. */
+  private member(value: TrackedValue, name: string): TrackedValue | undefined {
+    if (value.kind !== 'project') return this.knowledge.member(value, name);
+    const shape = this.project?.modules.member(value.shape, name);
+    return shape ? { kind: 'project', shape } : undefined;
   }
 
   // ── flow ─────────────────────────────────────────────────────────────────────────────────
@@ -213,7 +255,7 @@ export class Tracker {
       case AST_NODE_TYPES.MemberExpression: {
         if (parent.object !== expression) return;
         const name = memberName(parent);
-        const next = name === undefined ? undefined : this.knowledge.member(value, name);
+        const next = name === undefined ? undefined : this.member(value, name);
         if (next) this.flowFrom(parent, next);
         return;
       }
@@ -250,6 +292,10 @@ export class Tracker {
   }
 
   private onCall(call: TSESTree.CallExpression | TSESTree.NewExpression, callee: TSESTree.Node, value: TrackedValue): void {
+    if (value.kind === 'project') {
+      this.onProjectCall(call, value.shape);
+      return;
+    }
     const outcome = this.knowledge.call(value, call);
     if (outcome.blocking && !(outcome.blocking.syncUnlessCallback && endsWithCallback(call))) {
       this.sites.push({ node: call, entry: outcome.blocking, form: 'call', ...this.origin(callee, value) });
@@ -280,6 +326,16 @@ export class Tracker {
     if (outcome.result) this.flowFrom(call, outcome.result);
   }
 
+  /** A call of a helper from the project's own modules: a blocking chain over there, and what it returns. */
+  private onProjectCall(call: TSESTree.CallExpression | TSESTree.NewExpression, shape: ExportShape): void {
+    const outcome = this.project?.modules.call(shape, call.type === AST_NODE_TYPES.NewExpression);
+    if (!outcome) return;
+    if (outcome.chain) {
+      this.remoteCalls.push({ node: call, entry: outcome.chain.entry, form: 'call', ...(outcome.chain.module ? { module: outcome.chain.module } : {}), remote: outcome.chain });
+    }
+    if (outcome.result) this.flowFrom(call, { kind: 'project', shape: outcome.result });
+  }
+
   /** Where an API was reached from, for messages and suggestions. */
   private origin(callee: TSESTree.Node, value: TrackedValue): Pick<BlockingSite, 'module' | 'moduleObject'> {
     const target = value.kind === 'invoke' ? value.target : value;
@@ -308,9 +364,10 @@ export class Tracker {
       });
       return;
     }
-    // An app or database handed to a local function: follow it into the parameter.
-    if (value.kind !== 'instance' && value.kind !== 'module') return;
-    for (const fn of this.functionsOf(call.callee)) {
+    // An app or database handed to a local function or class: follow it into the parameter.
+    if (value.kind !== 'instance' && value.kind !== 'module' && value.kind !== 'project') return;
+    const targets = call.type === AST_NODE_TYPES.NewExpression ? this.constructorsOf(call.callee) : this.functionsOf(call.callee);
+    for (const fn of targets) {
       const parameter = fn.params[index];
       if (parameter) this.bindPattern(parameter, value);
     }
@@ -334,7 +391,7 @@ export class Tracker {
         for (const property of pattern.properties) {
           if (property.type !== AST_NODE_TYPES.Property) continue;
           const name = propertyKeyName(property);
-          const next = name === undefined ? undefined : this.knowledge.member(value, name);
+          const next = name === undefined ? undefined : this.member(value, name);
           if (next) this.bindPattern(property.value, next);
         }
         return;
@@ -406,6 +463,22 @@ export class Tracker {
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────
 
+  /** The constructor of the local class an expression names: `new Wrapped(db)` hands `db` to it. */
+  constructorsOf(node: TSESTree.Node): FunctionNode[] {
+    const inner = unwrapExpression(node);
+    let classNode: TSESTree.Node | undefined = inner;
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(this.sourceCode.getScope(inner), inner);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      classNode = definition?.type === 'ClassName' ? definition.node : definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
+    }
+    if (classNode?.type !== AST_NODE_TYPES.ClassDeclaration && classNode?.type !== AST_NODE_TYPES.ClassExpression) return [];
+    for (const member of classNode.body.body) {
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') return member.value.type === AST_NODE_TYPES.FunctionExpression ? [member.value] : [];
+    }
+    return [];
+  }
+
   /** Functions an expression denotes: an inline function, or a local function or const it names. */
   functionsOf(node: TSESTree.Node | undefined): FunctionNode[] {
     if (!node) return [];
@@ -441,7 +514,22 @@ function valueKey(value: TrackedValue): string {
       return `c:${valueKey(value.target)}`;
     case 'bind':
       return `b:${valueKey(value.target)}`;
+    case 'project':
+      return `p:${shapeId(value.shape)}`;
   }
+}
+
+const shapeIds = new WeakMap<ExportShape, number>();
+let nextShapeId = 0;
+
+/** A number per shape object, for the keys that stop the tracker following a value twice. */
+function shapeId(shape: ExportShape): number {
+  let id = shapeIds.get(shape);
+  if (id === undefined) {
+    id = nextShapeId++;
+    shapeIds.set(shape, id);
+  }
+  return id;
 }
 
 /** The class whose instance `this` denotes at `node`: arrows see through, other functions do not. */

@@ -8,12 +8,18 @@ import { CallGraph } from '../analysis/call-graph.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { CrossModuleSummaries } from '../analysis/cross-module.js';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
+import type { BlockingSite } from '../analysis/tracker.js';
 import { createRule } from './util/create-rule.js';
 import { describeContext, describeFix } from '../analysis/messages.js';
 import { userApiIds } from './util/user-api-ids.js';
 import { ruleView } from './util/rule-findings.js';
 
 export type Options = [BlockingRuleOptions];
+
+/** A file as messages name it: relative to the directory of the file being linted, with `/`. */
+function relativeTo(fromFile: string, file: string): string {
+  return (path.relative(path.dirname(fromFile), file) || path.basename(file)).split(path.sep).join('/');
+}
 export type MessageId = 'transitiveCall';
 
 export const RULE_NAME = 'no-transitive-blocking';
@@ -39,11 +45,12 @@ export default createRule<Options, MessageId>({
       'Program:exit'() {
         const { analysis, sites: allSites } = view();
         if (analysis.isWorkerFile) return;
-        // Without a blocking call anywhere in the file there is no local chain to find.
         const sites = allSites.filter((site) => include(site.entry, site.module));
-        const graph = new CallGraph(context.sourceCode, sites);
+        const remoteCalls = analysis.remoteCalls.filter((site) => include(site.entry, site.module));
         const resolved = new Set<TSESTree.Node>();
-        if (sites.length > 0) {
+        // Without a blocking call anywhere in the file, nor a call into a module that blocks, there is no chain to find.
+        if (sites.length > 0 || remoteCalls.length > 0) {
+          const graph = new CallGraph(context.sourceCode, [...sites, ...remoteCalls]);
           for (const { call, target } of graph.allCalls()) {
             resolved.add(call);
             const chain = graph.chainFrom(target);
@@ -51,12 +58,26 @@ export default createRule<Options, MessageId>({
             const where = analysis.classifier.classify(call);
             if (!where) continue;
             const { site } = chain;
-            report(call, where, [...chain.functions.slice(1), site.entry.display], String(site.node.loc.start.line), describeFix(site.entry, site.module));
+            const rest = [...chain.functions.slice(1), ...(site.remote?.functions ?? [])];
+            report(call, where, [...rest, site.entry.display], chainEnd(site), describeFix(site.entry, site.module));
+          }
+          // A helper of another module called right here, in an async function or a handler.
+          for (const site of remoteCalls) {
+            resolved.add(site.node);
+            const where = analysis.classifier.classify(site.node);
+            if (!where || site.node.type !== AST_NODE_TYPES.CallExpression) continue;
+            report(site.node, where, [...site.remote!.functions.slice(1), site.entry.display], chainEnd(site), describeFix(site.entry, site.module));
           }
         }
         if (options.typeAware) reportAcrossModules(analysis, resolved);
       },
     };
+
+    /** `12`, or `12 of lib/config.js` for a blocking call in another module. */
+    function chainEnd(site: BlockingSite): string {
+      if (!site.remote) return String(site.node.loc.start.line);
+      return `${site.remote.line} of ${relativeTo(context.filename, site.remote.file)}`;
+    }
 
     function report(call: TSESTree.CallExpression, where: ExecutionContext, rest: readonly string[], line: string, fix: string): void {
       // Name the first step as the call writes it (`this.load`, `readPublic`), which also covers factory closures.
@@ -82,8 +103,7 @@ export default createRule<Options, MessageId>({
         if (!where) continue;
         const chain = summaries.chainForCallee(services.esTreeNodeToTSNodeMap.get(callee), fileName);
         if (!chain || !include(chain.entry)) continue;
-        const file = path.relative(path.dirname(fileName), chain.file) || path.basename(chain.file);
-        report(node, where, [...chain.functions.slice(1), chain.entry.display], `${chain.line} of ${file}`, describeFix(chain.entry, undefined));
+        report(node, where, [...chain.functions.slice(1), chain.entry.display], `${chain.line} of ${relativeTo(fileName, chain.file)}`, describeFix(chain.entry, undefined));
       }
     }
   },

@@ -88,6 +88,7 @@ const HOP_ADVICE: Record<CallbackHop['kind'], string> = {
   listener: 'make the listener async and handle its errors (an async listener’s rejection is unhandled)',
   promise: 'make the `then` callback async; it may return a promise',
   immediate: 'make the immediately invoked function async and await it',
+  callback: 'make the callback async and handle its errors, or use the promise form of the call that takes it',
 };
 
 /** Why `await` cannot go at `node` inside `fn` even though `fn` is where it runs, or undefined. */

@@ -1,0 +1,364 @@
+// The project's own modules, summarised by what their exports do: the piece that lets the untyped
+// rules follow `config.load()` in routes.js into lib/config.js, which reads a file. After
+// eslint-plugin-import-x's ExportMap: each module is read and parsed at most once per process,
+// its summary is cached by path, size and mtime (an editor that changes a helper sees the change
+// in the files that import it), and the cache is bounded.
+//
+// Most modules of a service name no blocking API and import nothing that does; a text check
+// (the catalog's module names, and the modules they import, transitively) keeps those from ever
+// being parsed.
+
+import { readFileSync, statSync } from 'node:fs';
+
+import { CallGraph } from '../call-graph.js';
+import { knowledgeFor, type Knowledge } from '../knowledge.js';
+import { couldReport } from '../prefilter.js';
+import type { UnblockSettings } from '../settings.js';
+import { Tracker } from '../tracker.js';
+import { isWorkerThreadFile } from '../worker-file.js';
+import { debugModules } from './debug.js';
+import { CALL, NAMESPACE, NEW, readExports, REQUIRE } from './export-shapes.js';
+import { parseModule } from './parse-module.js';
+import { quickSpecifiers } from './quick-imports.js';
+import { ProjectResolver } from './resolver.js';
+import { mayBlock, memberShape, UNKNOWN, type ExportShape, type ModuleSummary, type ProjectModules, type RemoteChain } from './shapes.js';
+
+/** Summaries kept at once; a 5,000-file service needs far fewer, since inert modules are cheap. */
+const MAX_SUMMARIES = 4_000;
+/** A module this large is generated or bundled: not a helper anyone wrote. */
+const MAX_MODULE_BYTES = 1_000_000;
+/** Modules read (not parsed) in one text check of what a module imports, before giving up and parsing it. */
+const MAX_QUICK_VISITS = 500;
+/** Links followed in one lookup before giving up: re-exports of re-exports, or a loop of them. */
+const MAX_LINK_STEPS = 32;
+
+interface Stamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+interface Entry {
+  readonly stamp: Stamp | undefined;
+  readonly summary: ModuleSummary;
+  /** Bumped whenever the file's summary is recomputed, so importers know theirs is stale. */
+  readonly version: number;
+  /** The summaries this one was built from, with the version each had. */
+  readonly deps: ReadonlyMap<string, number>;
+}
+
+const inert = (file: string): ModuleSummary => ({ file, exports: new Map(), starExports: [], inert: true });
+
+export class ModuleGraph implements ProjectModules {
+  readonly #knowledge: Knowledge;
+  readonly #settings: UnblockSettings;
+  readonly #resolver = new ProjectResolver();
+  readonly #entries = new Map<string, Entry>();
+  readonly #inProgress = new Set<string>();
+  /** Files whose summaries the summaries being built have read: one set per module being built. */
+  readonly #depStack: Array<Map<string, number>> = [];
+  /** Stats taken in this generation (see `beginGeneration`). */
+  #stats = new Map<string, Stamp | undefined>();
+  #validated = new Set<string>();
+  #versions = 0;
+  /** Quick "can anything it reaches block?" answers, per generation. */
+  #reaches = new Map<string, boolean>();
+
+  constructor(settings: UnblockSettings) {
+    this.#settings = settings;
+    this.#knowledge = knowledgeFor(settings);
+  }
+
+  /**
+   * Starts a new look at the file system: stats and validations taken before are forgotten. Called
+   * once per linted file, so that a long editor session sees every change between two lints.
+   */
+  beginGeneration(): void {
+    this.#stats = new Map();
+    this.#validated = new Set();
+    this.#reaches = new Map();
+  }
+
+  // ── ProjectModules: what the tracker asks ──────────────────────────────────────────────────
+
+  importShape(fromFile: string, specifier: string, imported: string, path: readonly string[]): ExportShape | undefined {
+    const file = this.resolve(fromFile, specifier);
+    if (file === undefined) return undefined;
+    const head = imported === 'require' ? REQUIRE : imported === '*' ? NAMESPACE : imported;
+    const shape = this.#follow({ kind: 'link', file, path: [head, ...path] });
+    return mayBlock(shape) ? shape : undefined;
+  }
+
+  member(shape: ExportShape, name: string): ExportShape | undefined {
+    const next = this.#follow(memberShape(this.#follow(shape), name));
+    return mayBlock(next) ? next : undefined;
+  }
+
+  call(shape: ExportShape, isNew: boolean): { readonly chain?: RemoteChain; readonly result?: ExportShape } {
+    const callee = this.#follow(shape);
+    let chain: RemoteChain | undefined;
+    let result: ExportShape | undefined;
+    if (isNew && callee.kind === 'class') {
+      chain = callee.construct;
+      result = callee.instance;
+    } else if (!isNew && callee.kind === 'function') {
+      chain = callee.chain;
+      result = callee.returns;
+    }
+    const followed = result ? this.#follow(result) : undefined;
+    return { ...(chain ? { chain } : {}), ...(followed && mayBlock(followed) ? { result: followed } : {}) };
+  }
+
+  /** The project file `specifier` names from `fromFile`; undefined for packages, built-ins and what does not resolve. */
+  resolve(fromFile: string, specifier: string): string | undefined {
+    const resolution = this.#resolver.resolve(fromFile, specifier);
+    if (!resolution.ok) {
+      // Packages are the catalog's business: only say why a relative or internal specifier stopped.
+      if (/^[.#/]/.test(specifier)) debugModules(`${fromFile}: '${specifier}' is not followed: ${resolution.reason}`);
+      return undefined;
+    }
+    return resolution.file;
+  }
+
+  // ── following links ────────────────────────────────────────────────────────────────────────
+
+  #follow(shape: ExportShape): ExportShape {
+    let current = shape;
+    for (let steps = 0; current.kind === 'link'; steps++) {
+      if (steps >= MAX_LINK_STEPS) {
+        debugModules(`${current.file}: gave up following re-exports after ${MAX_LINK_STEPS} steps (a loop?)`);
+        return UNKNOWN;
+      }
+      current = this.#resolveLink(current.file, current.path);
+    }
+    return current;
+  }
+
+  /** One step: the module's export the link's head names, then its members, calls and constructions. */
+  #resolveLink(file: string, path: readonly string[]): ExportShape {
+    const summary = this.summaryOf(file);
+    if (!summary || summary.inert) return UNKNOWN;
+    const [head, ...rest] = path;
+    let shape = head === REQUIRE ? this.#moduleExports(summary) : head === NAMESPACE || head === undefined ? this.#namespace(summary) : this.#exportNamed(summary, head, new Set());
+    for (const step of rest) {
+      if (shape.kind === 'link') shape = { kind: 'link', file: shape.file, path: [...shape.path, step] };
+      else if (step === CALL) shape = shape.kind === 'function' ? (shape.returns ?? UNKNOWN) : UNKNOWN;
+      else if (step === NEW) shape = shape.kind === 'class' ? shape.instance : UNKNOWN;
+      else shape = memberShape(shape, step);
+    }
+    return shape;
+  }
+
+  /** What `require()` of the module gives: `module.exports`, or the namespace of an ES module. */
+  #moduleExports(summary: ModuleSummary): ExportShape {
+    return summary.exports.get('*') ?? this.#namespace(summary);
+  }
+
+  /** `import * as ns`: every export; for a CommonJS module, module.exports's members and `default`. */
+  #namespace(summary: ModuleSummary): ExportShape {
+    const whole = summary.exports.get('*');
+    if (whole) {
+      const members = new Map(whole.kind === 'object' ? whole.members : []);
+      members.set('default', whole);
+      return { kind: 'object', members };
+    }
+    const members = new Map(summary.exports);
+    for (const file of summary.starExports) {
+      const star = this.summaryOf(file);
+      for (const name of star?.exports.keys() ?? []) if (name !== 'default' && !members.has(name)) members.set(name, { kind: 'link', file, path: [name] });
+    }
+    return { kind: 'object', members };
+  }
+
+  #exportNamed(summary: ModuleSummary, name: string, seen: Set<string>): ExportShape {
+    const direct = summary.exports.get(name);
+    if (direct) return direct;
+    const whole = summary.exports.get('*');
+    if (whole) return name === 'default' ? whole : memberShape(whole, name);
+    if (name === 'default' || seen.has(summary.file)) return UNKNOWN;
+    seen.add(summary.file);
+    for (const file of summary.starExports) {
+      const star = this.summaryOf(file);
+      if (!star || star.inert) continue;
+      const found = this.#exportNamed(star, name, seen);
+      if (found.kind !== 'unknown') return found;
+    }
+    return UNKNOWN;
+  }
+
+  // ── summaries ──────────────────────────────────────────────────────────────────────────────
+
+  /** The summary of one of the project's files; undefined while it is being built (an import cycle) or when it cannot be read. */
+  summaryOf(file: string): ModuleSummary | undefined {
+    const cached = this.#valid(file);
+    if (cached) {
+      this.#depStack.at(-1)?.set(file, cached.version);
+      return cached.summary;
+    }
+    if (this.#inProgress.has(file)) {
+      debugModules(`${file}: circular import; the chain ends here`);
+      return undefined;
+    }
+    const stamp = this.#stat(file);
+    if (!stamp) {
+      debugModules(`${file}: cannot be read`);
+      return undefined;
+    }
+    this.#inProgress.add(file);
+    const deps = new Map<string, number>();
+    this.#depStack.push(deps);
+    let summary: ModuleSummary;
+    try {
+      summary = this.#build(file, stamp);
+    } finally {
+      this.#depStack.pop();
+      this.#inProgress.delete(file);
+    }
+    const entry: Entry = { stamp, summary, version: ++this.#versions, deps };
+    if (this.#entries.size >= MAX_SUMMARIES) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(file, entry);
+    this.#validated.add(file);
+    this.#depStack.at(-1)?.set(file, entry.version);
+    return summary;
+  }
+
+  #build(file: string, stamp: Stamp): ModuleSummary {
+    if (stamp.size > MAX_MODULE_BYTES) {
+      debugModules(`${file}: ${stamp.size} bytes, treated as generated code and not summarised`);
+      return inert(file);
+    }
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      debugModules(`${file}: cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      return inert(file);
+    }
+    if (looksGenerated(text)) {
+      debugModules(`${file}: minified or generated, not summarised`);
+      return inert(file);
+    }
+    // Code in a worker thread blocks nobody's event loop: its exports run there.
+    if (isWorkerThreadFile(text)) return inert(file);
+    if (!this.#reachesBlocking(file, text)) return inert(file);
+    const parsed = parseModule(file, text);
+    if (!parsed.ok) {
+      debugModules(`${file}: ${parsed.reason}`);
+      return inert(file);
+    }
+    const { sourceCode } = parsed;
+    const tracking = new Tracker(sourceCode, this.#knowledge, { modules: this, file }).run();
+    // What a summary passes on is what the rules report by default: high-severity calls.
+    const sites = [...tracking.sites, ...tracking.remoteCalls].filter((site) => site.form === 'call' && site.entry.severity === 'high');
+    const callGraph = new CallGraph(sourceCode, sites);
+    const { exports, starExports } = readExports({ file, sourceCode, callGraph, resolve: (specifier) => this.resolve(file, specifier) });
+    const summary: ModuleSummary = { file, exports, starExports, inert: false };
+    const anything = [...exports.values()].some((shape) => mayBlock(shape)) || starExports.length > 0;
+    return anything ? summary : inert(file);
+  }
+
+  /**
+   * False when neither the module nor anything it imports from the project names a module that
+   * can block: then no export can lead to a blocking call, and the module need not be parsed.
+   */
+  #reachesBlocking(file: string, text: string, visiting = new Set<string>()): boolean {
+    const known = this.#reaches.get(file);
+    if (known !== undefined) return known;
+    if (couldReport(text, this.#settings)) return this.#remember(file, true);
+    // A very wide web of modules that name nothing blocking is rare; past this, parse rather than read on.
+    if (visiting.size > MAX_QUICK_VISITS) return true;
+    visiting.add(file);
+    // A "no" that skipped a module still being visited (an import cycle) is not final: not kept.
+    let complete = true;
+    for (const specifier of quickSpecifiers(text)) {
+      const imported = this.resolve(file, specifier);
+      if (imported === undefined) continue;
+      if (visiting.has(imported)) {
+        complete = false;
+        continue;
+      }
+      let importedText: string;
+      try {
+        importedText = readFileSync(imported, 'utf8');
+      } catch {
+        continue;
+      }
+      if (importedText.length <= MAX_MODULE_BYTES && this.#reachesBlocking(imported, importedText, visiting)) return this.#remember(file, true);
+      if (!this.#reaches.has(imported)) complete = false;
+    }
+    visiting.delete(file);
+    return complete ? this.#remember(file, false) : false;
+  }
+
+  #remember(file: string, reaches: boolean): boolean {
+    this.#reaches.set(file, reaches);
+    return reaches;
+  }
+
+  // ── freshness ──────────────────────────────────────────────────────────────────────────────
+
+  #stat(file: string): Stamp | undefined {
+    if (this.#stats.has(file)) return this.#stats.get(file);
+    let stamp: Stamp | undefined;
+    try {
+      const stats = statSync(file);
+      stamp = stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs } : undefined;
+    } catch {
+      stamp = undefined;
+    }
+    this.#stats.set(file, stamp);
+    return stamp;
+  }
+
+  /** The cached entry, when the file and every summary it was built from are unchanged. */
+  #valid(file: string, visiting = new Set<string>()): Entry | undefined {
+    const entry = this.#entries.get(file);
+    if (!entry) return undefined;
+    if (this.#validated.has(file)) return entry;
+    visiting.add(file);
+    const stamp = this.#stat(file);
+    let fresh = stamp !== undefined && entry.stamp !== undefined && stamp.size === entry.stamp.size && stamp.mtimeMs === entry.stamp.mtimeMs;
+    for (const [dep, version] of entry.deps) {
+      if (!fresh) break;
+      if (visiting.has(dep)) continue;
+      const current = this.#valid(dep, visiting);
+      fresh = current !== undefined && current.version === version;
+    }
+    if (!fresh) {
+      this.#entries.delete(file);
+      return undefined;
+    }
+    // Most recently used last, so that the bound evicts the oldest.
+    this.#entries.delete(file);
+    this.#entries.set(file, entry);
+    this.#validated.add(file);
+    return entry;
+  }
+}
+
+/** Minified or bundled: very long lines, or a bundler's banner. */
+function looksGenerated(text: string): boolean {
+  if (text.length < 5_000) return false;
+  const head = text.slice(0, 2_000);
+  if (/\/\*\s*webpackBootstrap|\/\*\*\*\/|__webpack_require__|\bSystem\.register\(|\/\/# sourceMappingURL=data:/.test(head)) return true;
+  let longest = 0;
+  let start = 0;
+  for (let index = text.indexOf('\n'); ; index = text.indexOf('\n', start)) {
+    const end = index === -1 ? text.length : index;
+    longest = Math.max(longest, end - start);
+    if (index === -1 || longest > 1_000) break;
+    start = index + 1;
+  }
+  return longest > 1_000 && text.length / (text.split('\n').length || 1) > 300;
+}
+
+const graphs = new WeakMap<UnblockSettings, ModuleGraph>();
+
+/** The process's module graph for these settings: summaries depend on the catalog entries users add. */
+export function moduleGraphFor(settings: UnblockSettings): ModuleGraph {
+  let graph = graphs.get(settings);
+  if (!graph) {
+    graph = new ModuleGraph(settings);
+    graphs.set(settings, graph);
+  }
+  return graph;
+}

@@ -1,0 +1,92 @@
+// What a module's exports are, as far as blocking goes: the summary a module graph keeps of each
+// of the project's own modules, after eslint-plugin-import-x's ExportMap. Only shapes that lead
+// to a blocking call are worth keeping; anything else is `unknown`, which never reports: an
+// unknown shape gives no report, not a guess.
+
+import type { ApiEntry } from '../catalog/types.js';
+
+/** A blocking call in another module, reached by calling an export: the chain of functions, then the API. */
+export interface RemoteChain {
+  /** The functions called, outermost first: `['load', 'readConfig']`. */
+  readonly functions: readonly string[];
+  readonly entry: ApiEntry;
+  /** The module the API came through (`fs-extra`), when known. */
+  readonly module?: string;
+  /** Where the blocking call is: an absolute path and a 1-based line. */
+  readonly file: string;
+  readonly line: number;
+}
+
+export type ExportShape =
+  /** A function. `chain` when calling it blocks; `returns` when what it returns is worth following. */
+  | { readonly kind: 'function'; readonly name: string; readonly chain?: RemoteChain; readonly returns?: ExportShape }
+  /** A class: `new C()` gives `instance`; static methods are `statics`. */
+  | { readonly kind: 'class'; readonly name: string; readonly instance: ExportShape; readonly statics: ReadonlyMap<string, ExportShape>; readonly construct?: RemoteChain }
+  /** An object (a namespace, `module.exports = { … }`, an instance): its members, then `fallback`'s (a base class's methods). */
+  | { readonly kind: 'object'; readonly members: ReadonlyMap<string, ExportShape>; readonly fallback?: ExportShape }
+  /**
+   * Something of another module of the project, looked up when it is used (re-exports, imports
+   * passed on). `path` starts with what of the module (an export name, or the REQUIRE or
+   * NAMESPACE step of export-shapes.ts), then members, calls (CALL) and constructions (NEW).
+   */
+  | { readonly kind: 'link'; readonly file: string; readonly path: readonly string[] }
+  | { readonly kind: 'unknown' };
+
+export const UNKNOWN: ExportShape = { kind: 'unknown' };
+
+/** A module's exports. `'*'` is the namespace (ESM) or `module.exports` (CommonJS); `default` the default export. */
+export interface ModuleSummary {
+  readonly file: string;
+  /** Named exports, `default`, and `'*'` when `module.exports` was assigned as a whole. */
+  readonly exports: ReadonlyMap<string, ExportShape>;
+  /** Resolved files of `export * from '…'`, searched for names not found in `exports`. */
+  readonly starExports: readonly string[];
+  /** True when nothing exported can lead to a blocking call; lookups then stop at once. */
+  readonly inert: boolean;
+}
+
+/** `shape.name`, or `unknown`. A link gets the name appended, for the graph to follow when it is used. */
+export function memberShape(shape: ExportShape, name: string): ExportShape {
+  switch (shape.kind) {
+    case 'object':
+      return shape.members.get(name) ?? (shape.fallback ? memberShape(shape.fallback, name) : UNKNOWN);
+    case 'class':
+      return shape.statics.get(name) ?? UNKNOWN;
+    case 'link':
+      return { kind: 'link', file: shape.file, path: [...shape.path, name] };
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** True when some call through `shape` can block, without following links (they may). */
+export function mayBlock(shape: ExportShape, seen = new Set<ExportShape>()): boolean {
+  if (seen.has(shape)) return false;
+  seen.add(shape);
+  switch (shape.kind) {
+    case 'function':
+      return shape.chain !== undefined || (shape.returns !== undefined && mayBlock(shape.returns, seen));
+    case 'class':
+      return shape.construct !== undefined || mayBlock(shape.instance, seen) || [...shape.statics.values()].some((member) => mayBlock(member, seen));
+    case 'object':
+      return [...shape.members.values()].some((member) => mayBlock(member, seen)) || (shape.fallback !== undefined && mayBlock(shape.fallback, seen));
+    case 'link':
+      return true;
+    case 'unknown':
+      return false;
+  }
+}
+
+/** What the tracker asks of the project's own modules while it follows values in a file. */
+export interface ProjectModules {
+  /**
+   * The shape of what a binding holds: `imported` (`default`, `*` or an export name) and then
+   * `path` of the module that `specifier` names from `fromFile`. Undefined unless the module is one
+   * of the project's own and something reached through the binding can block.
+   */
+  importShape(fromFile: string, specifier: string, imported: string, path: readonly string[]): ExportShape | undefined;
+  /** `shape.name`, or undefined when nothing that way can block. */
+  member(shape: ExportShape, name: string): ExportShape | undefined;
+  /** What calling (or, with `isNew`, constructing) `shape` does: a blocking chain, and a result worth following. */
+  call(shape: ExportShape, isNew: boolean): { readonly chain?: RemoteChain; readonly result?: ExportShape };
+}
