@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
   isFunctionNode,
@@ -470,7 +470,7 @@ export class Tracker {
     if (inner.type === AST_NODE_TYPES.Identifier) {
       const variable = ASTUtils.findVariable(this.sourceCode.getScope(inner), inner);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      classNode = definition?.type === 'ClassName' ? definition.node : definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
+      classNode = definition?.type === TSESLint.Scope.DefinitionType.ClassName ? definition.node : definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
     }
     if (classNode?.type !== AST_NODE_TYPES.ClassDeclaration && classNode?.type !== AST_NODE_TYPES.ClassExpression) return [];
     for (const member of classNode.body.body) {

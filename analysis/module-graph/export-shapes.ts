@@ -4,7 +4,7 @@
 // `exports.x = …`) and ESM (`export function`, `export default`, `export { x } from`,
 // `export *`) are both read; what cannot be read statically stays `unknown`.
 
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { functionName, isFunctionNode, memberChain, memberName, propertyKeyName, staticString, unwrapExpression, type FunctionNode } from '../ast.js';
 import type { CallGraph } from '../call-graph.js';
@@ -12,6 +12,8 @@ import { importBindings, requiredModule, type ImportBinding } from '../import-bi
 import { memberShape as member, UNKNOWN, type ExportShape, type RemoteChain } from './shapes.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+const DefinitionType = TSESLint.Scope.DefinitionType;
 
 export interface ExportSources {
   readonly file: string;
@@ -74,7 +76,7 @@ class ExportReader {
       }
       case AST_NODE_TYPES.ExportDefaultDeclaration: {
         const declaration = statement.declaration;
-        this.#exports.set('default', this.#shapeOf(declaration as TSESTree.Node));
+        this.#exports.set('default', this.#shapeOf(declaration));
         return;
       }
       case AST_NODE_TYPES.ExpressionStatement:
@@ -124,7 +126,7 @@ class ExportReader {
       else this.#commonJsMembers.set(target, shape);
       return;
     }
-    if (expression.type === AST_NODE_TYPES.CallExpression && memberChain(expression.callee)?.join('.') === 'Object.assign' && commonJsTarget(expression.arguments[0] as TSESTree.Node) === '') {
+    if (expression.type === AST_NODE_TYPES.CallExpression && memberChain(expression.callee)?.join('.') === 'Object.assign' && commonJsTarget(expression.arguments[0]) === '') {
       for (const source of expression.arguments.slice(1)) {
         const shape = this.#shapeOf(source);
         if (shape.kind === 'object') for (const [name, member] of shape.members) this.#commonJsMembers.set(name, member);
@@ -282,9 +284,9 @@ class ExportReader {
     }
     const definition = variable?.defs[0];
     if (!variable || !definition) return UNKNOWN;
-    if (definition.type === 'FunctionName' && isFunctionNode(definition.node)) return this.#functionShape(definition.node);
-    if (definition.type === 'ClassName') return this.#classShape(definition.node as ClassNode);
-    if (definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return UNKNOWN;
+    if (definition.type === DefinitionType.FunctionName && isFunctionNode(definition.node)) return this.#functionShape(definition.node);
+    if (definition.type === DefinitionType.ClassName) return this.#classShape(definition.node);
+    if (definition.type !== DefinitionType.Variable || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return UNKNOWN;
     if (definition.node.init && definition.node.id === definition.name) {
       const initial = this.#shapeOf(definition.node.init);
       if (initial.kind !== 'unknown') return initial;

@@ -29,13 +29,13 @@ export function parseModule(file: string, text: string): ParsedModule {
       tokens: true,
       comment: true,
     });
-    setParents(parsed.ast, parsed.visitorKeys as Record<string, readonly string[] | undefined>);
+    setParents(parsed.ast, parsed.visitorKeys);
     const sourceCode = new SourceCode({
       text: body,
       ast: parsed.ast as unknown as SourceCode.Config['ast'],
       scopeManager: parsed.scopeManager as unknown as SourceCode.Config['scopeManager'],
       visitorKeys: parsed.visitorKeys as SourceCode.Config['visitorKeys'],
-      parserServices: parsed.services as unknown as SourceCode.Config['parserServices'],
+      parserServices: parsed.services,
     });
     return { ok: true, sourceCode: sourceCode as unknown as Readonly<TSESLint.SourceCode> };
   } catch (error) {
