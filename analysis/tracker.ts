@@ -198,7 +198,8 @@ export class Tracker {
     if (!text.includes('import(')) return;
     let relevant = false;
     for (const match of text.matchAll(DYNAMIC_IMPORT)) {
-      if (this.knowledge.isInteresting(normalizeModuleSpecifier(match[1]!))) {
+      const module = normalizeModuleSpecifier(match[1]!);
+      if (this.knowledge.isInteresting(module) || (this.project && !isBuiltinModule(module))) {
         relevant = true;
         break;
       }

@@ -58,7 +58,9 @@ export default createRule<Options, MessageId>({
             const where = analysis.classifier.classify(call);
             if (!where) continue;
             const { site } = chain;
-            const rest = [...chain.functions.slice(1), ...(site.remote?.functions ?? [])];
+            // Over in the other module, the first function is the export, named here as the helper's call writes it.
+            const remote = site.remote ? [calleeText(site.node), ...site.remote.functions.slice(1)] : [];
+            const rest = [...chain.functions.slice(1), ...remote];
             report(call, where, [...rest, site.entry.display], chainEnd(site), describeFix(site.entry, site.module));
           }
           // A helper of another module called right here, in an async function or a handler.
@@ -73,6 +75,12 @@ export default createRule<Options, MessageId>({
       },
     };
 
+    /** A call's callee as the code writes it (`this.load`, `config.load`), which also covers factory closures. */
+    function calleeText(call: TSESTree.Node): string {
+      const written = call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression ? context.sourceCode.getText(call.callee) : 'the helper';
+      return written.length <= 40 ? written : 'the helper';
+    }
+
     /** `12`, or `12 of lib/config.js` for a blocking call in another module. */
     function chainEnd(site: BlockingSite): string {
       if (!site.remote) return String(site.node.loc.start.line);
@@ -80,9 +88,7 @@ export default createRule<Options, MessageId>({
     }
 
     function report(call: TSESTree.CallExpression, where: ExecutionContext, rest: readonly string[], line: string, fix: string): void {
-      // Name the first step as the call writes it (`this.load`, `readPublic`), which also covers factory closures.
-      const written = context.sourceCode.getText(call.callee);
-      const callee = written.length <= 40 ? written : 'the helper';
+      const callee = calleeText(call);
       context.report({
         node: call,
         messageId: 'transitiveCall',

@@ -39,6 +39,11 @@ interface Stamp {
 
 interface Entry {
   readonly stamp: Stamp | undefined;
+  /**
+   * Built while an import cycle was cut short: what it says depends on where the walk entered the
+   * cycle, so it is good for this generation only, and the next file linted builds it afresh.
+   */
+  readonly partialIn?: number;
   readonly summary: ModuleSummary;
   /** Bumped whenever the file's summary is recomputed, so importers know theirs is stale. */
   readonly version: number;
@@ -54,6 +59,9 @@ export class ModuleGraph implements ProjectModules {
   readonly #resolver = new ProjectResolver();
   readonly #entries = new Map<string, Entry>();
   readonly #inProgress = new Set<string>();
+  /** Files being built when an import cycle was cut: their summaries are partial. */
+  readonly #partial = new Set<string>();
+  #generation = 0;
   /** Files whose summaries the summaries being built have read: one set per module being built. */
   readonly #depStack: Array<Map<string, number>> = [];
   /** Stats taken in this generation (see `beginGeneration`). */
@@ -73,6 +81,7 @@ export class ModuleGraph implements ProjectModules {
    * once per linted file, so that a long editor session sees every change between two lints.
    */
   beginGeneration(): void {
+    this.#generation++;
     this.#stats = new Map();
     this.#validated = new Set();
     this.#reaches = new Map();
@@ -112,8 +121,8 @@ export class ModuleGraph implements ProjectModules {
   resolve(fromFile: string, specifier: string): string | undefined {
     const resolution = this.#resolver.resolve(fromFile, specifier);
     if (!resolution.ok) {
-      // Packages are the catalog's business: only say why a relative or internal specifier stopped.
-      if (/^[.#/]/.test(specifier)) debugModules(`${fromFile}: '${specifier}' is not followed: ${resolution.reason}`);
+      // Packages in node_modules and built-ins are the catalog's business; say why anything else stopped.
+      if (!resolution.expected) debugModules(`${fromFile}: '${specifier}' is not followed: ${resolution.reason}`);
       return undefined;
     }
     return resolution.file;
@@ -196,6 +205,7 @@ export class ModuleGraph implements ProjectModules {
     }
     if (this.#inProgress.has(file)) {
       debugModules(`${file}: circular import; the chain ends here`);
+      for (const building of this.#inProgress) this.#partial.add(building);
       return undefined;
     }
     const stamp = this.#stat(file);
@@ -213,7 +223,8 @@ export class ModuleGraph implements ProjectModules {
       this.#depStack.pop();
       this.#inProgress.delete(file);
     }
-    const entry: Entry = { stamp, summary, version: ++this.#versions, deps };
+    const partial = this.#partial.delete(file);
+    const entry: Entry = { stamp, summary, version: ++this.#versions, deps, ...(partial ? { partialIn: this.#generation } : {}) };
     if (this.#entries.size >= MAX_SUMMARIES) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(file, entry);
     this.#validated.add(file);
@@ -314,6 +325,10 @@ export class ModuleGraph implements ProjectModules {
     const entry = this.#entries.get(file);
     if (!entry) return undefined;
     if (this.#validated.has(file)) return entry;
+    if (entry.partialIn !== undefined && entry.partialIn !== this.#generation) {
+      this.#entries.delete(file);
+      return undefined;
+    }
     visiting.add(file);
     const stamp = this.#stat(file);
     let fresh = stamp !== undefined && entry.stamp !== undefined && stamp.size === entry.stamp.size && stamp.mtimeMs === entry.stamp.mtimeMs;

@@ -14,8 +14,11 @@ import { SOURCE_EXTENSIONS } from '../parser-options.js';
 
 export type Resolution =
   | { readonly ok: true; readonly file: string }
-  /** Why the specifier leads to no project file: for `UNBLOCK_DEBUG=modules`. */
-  | { readonly ok: false; readonly reason: string };
+  /**
+   * Why the specifier leads to no project file, for `UNBLOCK_DEBUG=modules`. `expected` when that
+   * is the normal case: a built-in, or a package in node_modules.
+   */
+  | { readonly ok: false; readonly reason: string; readonly expected?: true };
 
 const BASE_OPTIONS: NapiResolveOptions = {
   extensions: [...SOURCE_EXTENSIONS, '.json', '.node'],
@@ -43,17 +46,17 @@ export class ProjectResolver {
   readonly #jsconfigOf = new Map<string, string | null>();
 
   resolve(fromFile: string, specifier: string): Resolution {
-    if (specifier.startsWith('node:')) return { ok: false, reason: 'a Node.js built-in' };
+    if (specifier.startsWith('node:')) return { ok: false, reason: 'a Node.js built-in', expected: true };
     let result;
     try {
       result = this.#resolverFor(path.dirname(fromFile)).resolveFileSync(fromFile, specifier);
     } catch (error) {
       return { ok: false, reason: `the resolver failed: ${error instanceof Error ? error.message : String(error)}` };
     }
-    if (result.builtin) return { ok: false, reason: 'a Node.js built-in' };
+    if (result.builtin) return { ok: false, reason: 'a Node.js built-in', expected: true };
     if (result.path === undefined) return { ok: false, reason: result.error ?? 'it does not resolve' };
     const file = result.path;
-    if (NODE_MODULES.test(file)) return { ok: false, reason: `it resolves into node_modules (${file}), which the catalog covers` };
+    if (NODE_MODULES.test(file)) return { ok: false, reason: `it resolves into node_modules (${file}), which the catalog covers`, expected: true };
     if (DECLARATION.test(file)) return { ok: false, reason: `it resolves to a declaration file (${file})` };
     if (!(SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file))) return { ok: false, reason: `it resolves to ${file}, which is not JavaScript or TypeScript` };
     return { ok: true, file };
@@ -64,7 +67,7 @@ export class ProjectResolver {
     if (jsconfig === undefined) return this.#withTsconfig;
     let resolver = this.#byJsconfig.get(jsconfig);
     if (!resolver) {
-      resolver = this.#withTsconfig.cloneWithOptions({ ...BASE_OPTIONS, tsconfig: { configFile: jsconfig } });
+      resolver = new ResolverFactory({ ...BASE_OPTIONS, tsconfig: { configFile: jsconfig } });
       this.#byJsconfig.set(jsconfig, resolver);
     }
     return resolver;

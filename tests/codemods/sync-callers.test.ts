@@ -7,7 +7,8 @@
 // - a second run, on expected/, changes nothing and leaves the same calls for the same reasons;
 // - a TypeScript case type-checks after the rewrite with no error it did not have before.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
@@ -158,14 +159,25 @@ describe.each(cases)('%s', (name) => {
   });
 
   it('leaves the rule nothing to report at the calls it fixed, and parses', () => {
-    for (const file of scripts) {
-      const result = resultOf(file);
-      if (result.output === undefined) continue;
-      const before = report(input(file), path.join(inputDirectory, file)).filter((message) => message.ruleId === RULE);
-      const after = report(result.output, path.join(inputDirectory, file));
-      expect(after.filter((message) => message.fatal), file).toEqual([]);
-      const fixedReported = result.fixed.filter((site) => before.some((message) => message.line === site.line && message.column === site.column));
-      expect(after.filter((message) => message.ruleId === RULE).length, file).toBeLessThanOrEqual(before.length - fixedReported.length);
+    // The rule follows helpers into the other modules on disk: lint each output beside the others.
+    const fixedDirectory = mkdtempSync(path.join(tmpdir(), `unblock-sync-callers-${name}-`));
+    try {
+      cpSync(inputDirectory, fixedDirectory, { recursive: true });
+      for (const file of scripts) {
+        const output = resultOf(file).output;
+        if (output !== undefined) writeFileSync(path.join(fixedDirectory, file), output);
+      }
+      for (const file of scripts) {
+        const result = resultOf(file);
+        if (result.output === undefined) continue;
+        const before = report(input(file), path.join(inputDirectory, file)).filter((message) => message.ruleId === RULE);
+        const after = report(result.output, path.join(fixedDirectory, file));
+        expect(after.filter((message) => message.fatal), file).toEqual([]);
+        const fixedReported = result.fixed.filter((site) => before.some((message) => message.line === site.line && message.column === site.column));
+        expect(after.filter((message) => message.ruleId === RULE).length, file).toBeLessThanOrEqual(before.length - fixedReported.length);
+      }
+    } finally {
+      rmSync(fixedDirectory, { recursive: true, force: true });
     }
   });
 
