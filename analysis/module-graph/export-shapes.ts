@@ -205,7 +205,7 @@ class ExportReader {
     const returns = this.#returnShape(fn);
     const shape: ExportShape = {
       kind: 'function',
-      name: functionName(fn) ?? 'an anonymous function',
+      name: withoutExportsPrefix(functionName(fn) ?? 'an anonymous function'),
       ...(chain ? { chain } : {}),
       ...(returns.kind === 'unknown' ? {} : { returns }),
     };
@@ -300,20 +300,33 @@ class ExportReader {
     return UNKNOWN;
   }
 
+  #calleeText(call: TSESTree.Node): string {
+    const callee = call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression ? call.callee : call;
+    const text = this.#sources.sourceCode.getText(callee);
+    return text.length <= 40 ? text : 'a helper';
+  }
+
   /** The blocking chain a call of `fn` reaches, located for messages in other files. */
   #chainOf(fn: FunctionNode): RemoteChain | undefined {
     const chain = this.#sources.callGraph.chainFrom(fn);
     if (!chain) return undefined;
     const { site } = chain;
-    if (site.remote) return { ...site.remote, functions: [...chain.functions, ...site.remote.functions] };
+    const functions = chain.functions.map(withoutExportsPrefix);
+    // The step into the next module is named as this module's call writes it (`db.all`, `a.readA`).
+    if (site.remote) return { ...site.remote, functions: [...functions, this.#calleeText(site.node), ...site.remote.functions.slice(1)] };
     return {
-      functions: chain.functions,
+      functions,
       entry: site.entry,
       ...(site.module === undefined ? {} : { module: site.module }),
       file: this.#sources.file,
       line: site.node.loc.start.line,
     };
   }
+}
+
+/** `exports.load` and `module.exports.load` are `load` to the modules that import them. */
+function withoutExportsPrefix(name: string): string {
+  return name.replace(/^(?:module\.)?exports\./, '');
 }
 
 /**

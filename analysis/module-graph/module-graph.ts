@@ -49,6 +49,8 @@ interface Entry {
   readonly version: number;
   /** The summaries this one was built from, with the version each had. */
   readonly deps: ReadonlyMap<string, number>;
+  /** Files only read (by the text check of what a module imports), with the stamp each had. */
+  readonly reads: ReadonlyMap<string, Stamp | undefined>;
 }
 
 const inert = (file: string): ModuleSummary => ({ file, exports: new Map(), starExports: [], inert: true });
@@ -85,6 +87,11 @@ export class ModuleGraph implements ProjectModules {
     this.#stats = new Map();
     this.#validated = new Set();
     this.#reaches = new Map();
+  }
+
+  /** How many summaries are cached now: for tests of the bound. */
+  get cachedSummaries(): number {
+    return this.#entries.size;
   }
 
   // ── ProjectModules: what the tracker asks ──────────────────────────────────────────────────
@@ -215,16 +222,17 @@ export class ModuleGraph implements ProjectModules {
     }
     this.#inProgress.add(file);
     const deps = new Map<string, number>();
+    const reads = new Map<string, Stamp | undefined>();
     this.#depStack.push(deps);
     let summary: ModuleSummary;
     try {
-      summary = this.#build(file, stamp);
+      summary = this.#build(file, stamp, reads);
     } finally {
       this.#depStack.pop();
       this.#inProgress.delete(file);
     }
     const partial = this.#partial.delete(file);
-    const entry: Entry = { stamp, summary, version: ++this.#versions, deps, ...(partial ? { partialIn: this.#generation } : {}) };
+    const entry: Entry = { stamp, summary, version: ++this.#versions, deps, reads, ...(partial ? { partialIn: this.#generation } : {}) };
     if (this.#entries.size >= MAX_SUMMARIES) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(file, entry);
     this.#validated.add(file);
@@ -232,7 +240,7 @@ export class ModuleGraph implements ProjectModules {
     return summary;
   }
 
-  #build(file: string, stamp: Stamp): ModuleSummary {
+  #build(file: string, stamp: Stamp, reads: Map<string, Stamp | undefined>): ModuleSummary {
     if (stamp.size > MAX_MODULE_BYTES) {
       debugModules(`${file}: ${stamp.size} bytes, treated as generated code and not summarised`);
       return inert(file);
@@ -250,7 +258,11 @@ export class ModuleGraph implements ProjectModules {
     }
     // Code in a worker thread blocks nobody's event loop: its exports run there.
     if (isWorkerThreadFile(text)) return inert(file);
-    if (!this.#reachesBlocking(file, text)) return inert(file);
+    const visited = new Set<string>();
+    const reaches = this.#reachesBlocking(file, text, visited);
+    // Whether this module needs a parse depended on the text of the modules it imports.
+    for (const read of visited) if (read !== file) reads.set(read, this.#stat(read));
+    if (!reaches) return inert(file);
     const parsed = parseModule(file, text);
     if (!parsed.ok) {
       debugModules(`${file}: ${parsed.reason}`);
@@ -271,7 +283,8 @@ export class ModuleGraph implements ProjectModules {
    * False when neither the module nor anything it imports from the project names a module that
    * can block: then no export can lead to a blocking call, and the module need not be parsed.
    */
-  #reachesBlocking(file: string, text: string, visiting = new Set<string>()): boolean {
+  #reachesBlocking(file: string, text: string, seen: Set<string>, visiting = new Set<string>()): boolean {
+    seen.add(file);
     const known = this.#reaches.get(file);
     if (known !== undefined) return known;
     if (couldReport(text, this.#settings)) return this.#remember(file, true);
@@ -293,7 +306,7 @@ export class ModuleGraph implements ProjectModules {
       } catch {
         continue;
       }
-      if (importedText.length <= MAX_MODULE_BYTES && this.#reachesBlocking(imported, importedText, visiting)) return this.#remember(file, true);
+      if (importedText.length <= MAX_MODULE_BYTES && this.#reachesBlocking(imported, importedText, seen, visiting)) return this.#remember(file, true);
       if (!this.#reaches.has(imported)) complete = false;
     }
     visiting.delete(file);
@@ -330,8 +343,7 @@ export class ModuleGraph implements ProjectModules {
       return undefined;
     }
     visiting.add(file);
-    const stamp = this.#stat(file);
-    let fresh = stamp !== undefined && entry.stamp !== undefined && stamp.size === entry.stamp.size && stamp.mtimeMs === entry.stamp.mtimeMs;
+    let fresh = sameStamp(this.#stat(file), entry.stamp) && [...entry.reads].every(([read, stamp]) => sameStamp(this.#stat(read), stamp));
     for (const [dep, version] of entry.deps) {
       if (!fresh) break;
       if (visiting.has(dep)) continue;
@@ -348,6 +360,11 @@ export class ModuleGraph implements ProjectModules {
     this.#validated.add(file);
     return entry;
   }
+}
+
+function sameStamp(a: Stamp | undefined, b: Stamp | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 /** Minified or bundled: very long lines, or a bundler's banner. */
