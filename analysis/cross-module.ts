@@ -14,6 +14,7 @@ import ts from 'typescript';
 
 import { MODULE_APIS } from './catalog/index.js';
 import type { ApiEntry } from './catalog/types.js';
+import type { TypedMethodMatcher } from './typed-receivers.js';
 
 /** A blocking chain in another module: the functions called, then the API, and where it is. */
 export interface ForeignChain {
@@ -41,9 +42,12 @@ export class CrossModuleSummaries {
   readonly #checker: ts.TypeChecker;
   readonly #cache: Map<ts.Node, ForeignChain | null>;
   readonly #inProgress = new Set<ts.Node>();
+  readonly #methods: TypedMethodMatcher | undefined;
 
-  constructor(program: ts.Program) {
+  /** `methods` finds blocking methods by their receiver's type inside the helpers followed (a database handed in as a parameter). */
+  constructor(program: ts.Program, methods?: TypedMethodMatcher) {
     this.#program = program;
+    this.#methods = methods;
     this.#checker = program.getTypeChecker();
     let cache = caches.get(program);
     if (!cache) {
@@ -72,7 +76,7 @@ export class CrossModuleSummaries {
       if (result) return;
       if (node !== fn && ts.isFunctionLike(node) && !runsImmediately(node)) return;
       if (ts.isCallExpression(node) && !isCacheGuarded(node, fn)) {
-        const direct = this.#catalogEntry(node.expression);
+        const direct = this.#catalogEntry(node.expression) ?? this.#typedMethod(node.expression);
         if (direct) {
           const source = node.getSourceFile();
           result = { functions: [name], entry: direct, file: source.fileName, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 };
@@ -123,6 +127,15 @@ export class CrossModuleSummaries {
     let symbol = this.#checker.getSymbolAtLocation(target);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.#checker.getAliasedSymbol(symbol);
     return symbol;
+  }
+
+  /** A blocking method by its receiver's type: `db.prepare(…)` where `db` is a better-sqlite3 Database. */
+  #typedMethod(callee: ts.Node): ApiEntry | undefined {
+    if (!this.#methods || !ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
+    const method = callee.name.text;
+    if (!this.#methods.mayMatch(method)) return undefined;
+    const type = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(callee.expression));
+    return this.#methods.match(type, method, this.#program);
   }
 
   /** The catalog API a callee resolves to: an export declared by a module's type declarations. */

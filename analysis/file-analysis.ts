@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { ContextClassifier, type ExecutionContext } from './contexts.js';
@@ -47,7 +49,9 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
   const modules = moduleGraphFor(settings);
   // A new file: look at the disk afresh, so that an editor sees a helper it just changed.
   modules.beginGeneration();
-  const tracker = new Tracker(sourceCode, knowledgeFor(settings), { modules, file: context.filename });
+  // ESLint passes absolute paths; a relative one (a test harness's) is relative to ESLint's cwd.
+  const file = path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename);
+  const tracker = new Tracker(sourceCode, knowledgeFor(settings), { modules, file });
   const tracking = tracker.run();
   let classifier: ContextClassifier | undefined;
   const getClassifier = (): ContextClassifier => {

@@ -79,6 +79,35 @@ export interface TypedAnalysis {
   readonly findings: readonly Finding[];
 }
 
+/** Which catalog or user entry a method call is, from its receiver's type. */
+export interface TypedMethodMatcher {
+  /** False when no entry has a method of this name: no type lookup is needed. */
+  mayMatch(method: string): boolean;
+  match(receiverType: ts.Type, method: string, program: ts.Program): MethodApiEntry | undefined;
+}
+
+const matchers = new WeakMap<readonly TypeBlockingApi[], TypedMethodMatcher>();
+
+/** The matcher for the catalog's receiver types and the user's `blockingApis` types. */
+export function typedMethodMatcher(typeApis: readonly TypeBlockingApi[]): TypedMethodMatcher {
+  const known = matchers.get(typeApis);
+  if (known) return known;
+  const { byMethod, anyMethod } = candidatesByMethod(typeApis);
+  const matcher: TypedMethodMatcher = {
+    mayMatch: (method) => byMethod.has(method) || (method !== '()' && anyMethod.length > 0),
+    match(type, method, program) {
+      const candidates = [...(byMethod.get(method) ?? []), ...(method === '()' ? [] : anyMethod)];
+      const found = candidates.find((candidate) => matchesAny(type, candidate.specifiers, program));
+      if (!found) return undefined;
+      return found.entry.method === '*'
+        ? { ...found.entry, id: found.entry.id.replace(/\*$/, method), display: found.entry.display.replace(/\*$/, method), method }
+        : found.entry;
+    },
+  };
+  matchers.set(typeApis, matcher);
+  return matcher;
+}
+
 const typedCache = new WeakMap<TSESTree.Program, TypedAnalysis>();
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -94,7 +123,7 @@ export function analyzeTypes(context: AnyContext, analysis: FileAnalysis): Typed
   const services = ESLintUtils.getParserServices(context);
   const program = services.program;
   const checker = program.getTypeChecker();
-  const { byMethod, anyMethod } = candidatesByMethod(analysis.settings.typeApis);
+  const matcher = typedMethodMatcher(analysis.settings.typeApis);
   const known = new Set<TSESTree.Node>(analysis.sites.map((site) => site.node));
   const findings: Finding[] = [];
   const sites: BlockingSite[] = [];
@@ -112,12 +141,9 @@ export function analyzeTypes(context: AnyContext, analysis: FileAnalysis): Typed
       method = '()';
     } else continue;
     // Name first: a type lookup is the expensive part, and most calls name no blocking method.
-    const candidates = [...(byMethod.get(method) ?? []), ...(method === '()' ? [] : anyMethod)];
-    if (candidates.length === 0) continue;
-    const type = checker.getNonNullableType(services.getTypeAtLocation(receiver));
-    const match = candidates.find((candidate) => matchesAny(type, candidate.specifiers, program));
-    if (!match) continue;
-    const entry = match.entry.method === '*' ? { ...match.entry, id: match.entry.id.replace(/\*$/, method), display: match.entry.display.replace(/\*$/, method), method } : match.entry;
+    if (!matcher.mayMatch(method)) continue;
+    const entry = matcher.match(checker.getNonNullableType(services.getTypeAtLocation(receiver)), method, program);
+    if (!entry) continue;
     const site: BlockingSite = { node, entry, form: 'call' };
     sites.push(site);
     const where = analysis.classifier.classify(node);

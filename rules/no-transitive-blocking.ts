@@ -7,6 +7,7 @@ import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type B
 import { CallGraph } from '../analysis/call-graph.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { CrossModuleSummaries } from '../analysis/cross-module.js';
+import { typedMethodMatcher } from '../analysis/typed-receivers.js';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
 import type { BlockingSite } from '../analysis/tracker.js';
 import { createRule } from './util/create-rule.js';
@@ -84,7 +85,7 @@ export default createRule<Options, MessageId>({
     /** `12`, or `12 of lib/config.js` for a blocking call in another module. */
     function chainEnd(site: BlockingSite): string {
       if (!site.remote) return String(site.node.loc.start.line);
-      return `${site.remote.line} of ${relativeTo(context.filename, site.remote.file)}`;
+      return `${site.remote.line} of ${relativeTo(path.resolve(context.cwd, context.filename), site.remote.file)}`;
     }
 
     function report(call: TSESTree.CallExpression, where: ExecutionContext, rest: readonly string[], line: string, fix: string): void {
@@ -99,7 +100,7 @@ export default createRule<Options, MessageId>({
     /** Calls into other modules of the program, followed through the type checker. */
     function reportAcrossModules(analysis: FileAnalysis, resolvedLocally: ReadonlySet<TSESTree.Node>): void {
       const services = ESLintUtils.getParserServices(context);
-      const summaries = new CrossModuleSummaries(services.program);
+      const summaries = new CrossModuleSummaries(services.program, typedMethodMatcher(analysis.settings.typeApis));
       const fileName = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).fileName;
       for (const node of walk(context.sourceCode.ast, context.sourceCode.visitorKeys)) {
         if (node.type !== AST_NODE_TYPES.CallExpression || resolvedLocally.has(node)) continue;

@@ -13,6 +13,7 @@ interface RawScanOptions {
   readonly maxWarnings?: string;
   readonly baseline?: string;
   readonly writeBaseline?: string;
+  readonly typed?: boolean;
 }
 
 /** Adds `unblock scan` to `program`. */
@@ -26,6 +27,9 @@ export function register(program: Command, io: CommandIo): Command {
     .addOption(new Option('--max-warnings <n>', 'the same as --max-findings, as ESLint spells it').conflicts('maxFindings'))
     .option('--baseline <file>', 'report only blocking calls that the baseline file does not record')
     .addOption(new Option('--write-baseline <file>', 'record every current blocking call in the file, and report none').conflicts('baseline'))
+    .option('--typed', 'use type information (a TypeScript program of the files, JavaScript included); the default when a tsconfig.json or jsconfig.json governs them')
+    .option('--no-typed', 'read the files by syntax alone, even where a tsconfig.json or jsconfig.json exists')
+    .addOption(new Option('--type-check', 'the same as --typed').hideHelp().implies({ typed: true }))
     .action(async (paths: string[], options: RawScanOptions) => {
       const { format, ...gates } = options;
       const report = await scan({ paths, cwd: io.cwd, ...gates });

@@ -33,6 +33,10 @@ export async function formatScanReport(report: ScanReport, format: ScanFormat, c
   if (report.filesScanned === 0 && report.missing.length === 0) {
     lines.push(pc.yellow('unblock: no JavaScript or TypeScript files to scan (node_modules, build output and .gitignore\'d files are skipped)'));
   } else if (report.filesScanned > 0) {
+    if (report.mode.kind === 'typed') {
+      const basis = report.mode.basedOn ? `extending ${path.relative(cwd, report.mode.basedOn) || report.mode.basedOn}` : "with Node's defaults";
+      lines.push(`unblock: with type information (a TypeScript program of the files, ${basis})`);
+    }
     lines.push(summary(report));
   }
 

@@ -4,10 +4,11 @@ import { ESLint, type Linter } from 'eslint';
 
 import { collectFiles } from '../files.js';
 import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writeBaseline } from './baseline.js';
-import { scanConfig } from './config.js';
+import { scanConfig, typedScanConfig } from './config.js';
 import { locateFindings, type LocatedFinding } from './fingerprint.js';
 import { findingLimit, type FindingLimit } from './limit.js';
 import { recommendedScanRules } from './recommended-rules.js';
+import { projectConfigFor, writeTypedProgram } from './typed-program.js';
 
 export type ScanFormat = 'json' | 'sarif' | 'stylish';
 
@@ -22,7 +23,15 @@ export interface ScanOptions {
   readonly maxFindings?: string | undefined;
   /** `--max-warnings <n>`: the same, under ESLint's name. */
   readonly maxWarnings?: string | undefined;
+  /**
+   * `--typed` / `--no-typed`: run the type-checked rules on a TypeScript program of the files
+   * (JavaScript included). Undefined: typed when a tsconfig.json or jsconfig.json governs the files.
+   */
+  readonly typed?: boolean | undefined;
 }
+
+/** How the scan read the files: with a TypeScript program (and which config it extends), or by syntax alone. */
+export type ScanMode = { readonly kind: 'typed'; readonly basedOn?: string } | { readonly kind: 'syntax' };
 
 export interface ParseFailure {
   readonly file: string;
@@ -49,6 +58,7 @@ export interface ScanReport {
   readonly skipped: readonly string[];
   readonly baseline?: BaselineUse;
   readonly limit?: FindingLimit;
+  readonly mode: ScanMode;
 }
 
 interface Linted {
@@ -57,23 +67,32 @@ interface Linted {
   readonly parseFailures: readonly ParseFailure[];
   readonly missing: readonly string[];
   readonly skipped: readonly string[];
+  readonly mode: ScanMode;
 }
 
-/** Lints the given paths with the recommended rules and no user configuration. */
-async function lintPaths(paths: readonly string[], cwd: string): Promise<Linted> {
+/** Lints the given paths with the recommended rules (type-checked ones when `typed`) and no user configuration. */
+async function lintPaths(paths: readonly string[], cwd: string, typed: boolean | undefined): Promise<Linted> {
   const { files, missing, skipped } = await collectFiles(paths, cwd);
-  if (files.length === 0) return { results: [], files, parseFailures: [], missing, skipped };
+  const basedOn = await projectConfigFor(path.resolve(cwd, paths[0] ?? '.'));
+  const useTypes = typed ?? basedOn !== undefined;
+  if (files.length === 0) return { results: [], files, parseFailures: [], missing, skipped, mode: { kind: useTypes ? 'typed' : 'syntax' } };
 
-  const eslint = new ESLint({
-    // The filesystem root as ESLint's cwd keeps every given file "inside the base path",
-    // wherever on disk the user pointed us; file discovery already happened above.
-    cwd: path.parse(path.resolve(cwd)).root,
-    overrideConfigFile: true,
-    overrideConfig: scanConfig(recommendedScanRules()),
-    errorOnUnmatchedPattern: false,
-    warnIgnored: false,
-  });
-  const raw = await eslint.lintFiles(files);
+  const program = useTypes ? await writeTypedProgram(files, cwd, basedOn) : undefined;
+  let raw: ESLint.LintResult[];
+  try {
+    const eslint = new ESLint({
+      // The filesystem root as ESLint's cwd keeps every given file "inside the base path",
+      // wherever on disk the user pointed us; file discovery already happened above.
+      cwd: path.parse(path.resolve(cwd)).root,
+      overrideConfigFile: true,
+      overrideConfig: program ? typedScanConfig(program.tsconfig) : scanConfig(recommendedScanRules()),
+      errorOnUnmatchedPattern: false,
+      warnIgnored: false,
+    });
+    raw = await eslint.lintFiles(files);
+  } finally {
+    await program?.dispose();
+  }
 
   const parseFailures: ParseFailure[] = [];
   const results = raw.map((result) => {
@@ -84,7 +103,7 @@ async function lintPaths(paths: readonly string[], cwd: string): Promise<Linted>
     }
     return withMessages(result, messages);
   });
-  return { results, files, parseFailures, missing, skipped };
+  return { results, files, parseFailures, missing, skipped, mode: program ? { kind: 'typed', ...(program.basedOn ? { basedOn: program.basedOn } : {}) } : { kind: 'syntax' } };
 }
 
 /** The result with only `messages`, its counts to match. */
@@ -115,7 +134,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline, options.cwd);
   const write = options.writeBaseline === undefined ? undefined : { given: options.writeBaseline, path: await checkBaselineTarget(options.writeBaseline, options.cwd) };
 
-  const linted = await lintPaths(options.paths, options.cwd);
+  const linted = await lintPaths(options.paths, options.cwd, options.typed);
   const located = await locateFindings(linted.results);
   const unreadable = new Set(linted.parseFailures.map((failure) => failure.file));
 
@@ -142,6 +161,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     skipped: linted.skipped,
     ...(use ? { baseline: use } : {}),
     ...(limit ? { limit } : {}),
+    mode: linted.mode,
   };
 }
 

@@ -103,13 +103,18 @@ export async function page() {
 }`,
       options: typeAware,
     },
-    // Without typeAware, another module's helpers are not followed.
-    `import { loadTemplate } from './templates.js';
-export async function page() {
-  return loadTemplate('home');
-}`,
   ],
   invalid: [
+    // A database handed to a helper in another module: the receiver's type says it blocks.
+    {
+      code: `import { db } from './db.js';
+import { countUsers } from './queries.js';
+export async function users() {
+  return countUsers(db);
+}`,
+      options: typeAware,
+      errors: [{ messageId: 'transitiveCall', line: 4, column: 10, data: { callee: 'countUsers', context: 'async function `users`', chain: 'countUsers → Statement.get', line: '5 of queries.ts', fix: offload } }],
+    },
     {
       code: `import { loadTemplate, compress } from './templates.js';
 import { renderPage } from './index.js';
