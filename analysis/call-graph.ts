@@ -8,6 +8,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { calleeName, enclosingFunction, functionName, isFunctionNode, propertyKeyName, unwrapExpression, walk, type FunctionNode } from './ast.js';
+import type { PendingCall } from './module-graph/shapes.js';
 import type { BlockingSite } from './tracker.js';
 
 /** A blocking chain: the helpers called, in order, ending at the blocking API. */
@@ -20,18 +21,28 @@ export interface BlockingChain {
 /** Callbacks these methods and functions run before they return, so their bodies count. */
 const SYNC_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'sort', 'toSorted', 'from']);
 
+/** Calls into the project's other modules, and how to learn whether one blocks (an expensive look-up, made only when asked). */
+export interface PendingCalls {
+  readonly calls: readonly PendingCall[];
+  readonly resolve: (call: PendingCall) => BlockingSite | undefined;
+}
+
 export class CallGraph {
   readonly #sourceCode: Readonly<TSESLint.SourceCode>;
   /** Blocking sites, by the function whose run they belong to. */
   readonly #sitesByFunction = new Map<FunctionNode, BlockingSite[]>();
+  /** Calls into other modules, by the function whose run they belong to. */
+  readonly #pendingByFunction = new Map<FunctionNode, PendingCall[]>();
+  readonly #resolve: PendingCalls['resolve'] | undefined;
   /** Calls to resolvable local functions, by the function whose run they belong to. */
   readonly #callsByFunction = new Map<FunctionNode, Array<{ call: TSESTree.CallExpression; target: FunctionNode }>>();
   readonly #summaries = new Map<FunctionNode, BlockingChain | null>();
   readonly #inProgress = new Set<FunctionNode>();
   #built = false;
 
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>, sites: readonly BlockingSite[]) {
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, sites: readonly BlockingSite[], pending?: PendingCalls) {
     this.#sourceCode = sourceCode;
+    this.#resolve = pending?.resolve;
     for (const site of sites) {
       if (site.form !== 'call' || isCacheGuarded(site.node, sourceCode)) continue;
       const owner = owningFunction(site.node);
@@ -40,6 +51,25 @@ export class CallGraph {
       list.push(site);
       this.#sitesByFunction.set(owner, list);
     }
+    for (const call of pending?.calls ?? []) {
+      if (isCacheGuarded(call.node, sourceCode)) continue;
+      const owner = owningFunction(call.node);
+      if (!owner) continue;
+      const list = this.#pendingByFunction.get(owner) ?? [];
+      list.push(call);
+      this.#pendingByFunction.set(owner, list);
+    }
+  }
+
+  /** The first blocking call `fn` makes itself: a known API, or a helper of another module that blocks. */
+  #directSite(fn: FunctionNode): BlockingSite | undefined {
+    const direct = this.#sitesByFunction.get(fn)?.[0];
+    if (direct || !this.#resolve) return direct;
+    for (const call of this.#pendingByFunction.get(fn) ?? []) {
+      const site = this.#resolve(call);
+      if (site) return site;
+    }
+    return undefined;
   }
 
   /** The first blocking chain `fn` reaches, or undefined. Async functions are their own rule's business. */
@@ -52,7 +82,7 @@ export class CallGraph {
     this.#inProgress.add(fn);
     let result: BlockingChain | null = null;
     const name = functionName(fn) ?? 'an anonymous function';
-    const direct = this.#sitesByFunction.get(fn)?.[0];
+    const direct = this.#directSite(fn);
     if (direct) {
       result = { functions: [name], site: direct };
     } else {

@@ -6,6 +6,7 @@ import { ContextClassifier, type ExecutionContext } from './contexts.js';
 import { HandlerIndex } from './handlers.js';
 import { knowledgeFor } from './knowledge.js';
 import { moduleGraphFor } from './module-graph/module-graph.js';
+import type { PendingCall } from './module-graph/shapes.js';
 import { readSettings, type UnblockSettings } from './settings.js';
 import { StartupIndex } from './startup.js';
 import { Tracker, type BlockingSite, type OffloadCall } from './tracker.js';
@@ -27,8 +28,10 @@ export interface FileAnalysis {
   readonly findings: readonly Finding[];
   /** Every blocking call the tracker found, wherever it runs (the codemods follow helpers with it). */
   readonly sites: readonly BlockingSite[];
-  /** Calls of helpers in the project's other modules that block, wherever they run (each has `remote`). */
-  readonly remoteCalls: readonly BlockingSite[];
+  /** Calls of helpers from the project's other modules, wherever they run; `remoteSite` says whether one blocks. */
+  readonly pendingCalls: readonly PendingCall[];
+  /** The blocking chain behind a pending call (with `remote` set), looked up on first ask. */
+  readonly remoteSite: (call: PendingCall) => BlockingSite | undefined;
   /** Calls that send a function to a worker (`offload`, `runInExecutor`, `executor.submit`). */
   readonly offloadCalls: readonly OffloadCall[];
 }
@@ -52,7 +55,8 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
   // ESLint passes absolute paths; a relative one (a test harness's) is relative to ESLint's cwd.
   const file = path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename);
   const tracker = new Tracker(sourceCode, knowledgeFor(settings), { modules, file });
-  const tracking = tracker.run();
+  // The module graph keeps this file's summary from this parse, for the files that import it.
+  const tracking = modules.trackLinted(file, sourceCode, () => tracker.run());
   let classifier: ContextClassifier | undefined;
   const getClassifier = (): ContextClassifier => {
     if (!classifier) {
@@ -79,7 +83,8 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
     isWorkerFile,
     findings,
     sites: tracking.sites,
-    remoteCalls: isWorkerFile ? [] : tracking.remoteCalls,
+    pendingCalls: isWorkerFile ? [] : tracking.pendingCalls,
+    remoteSite: (call) => modules.siteOf(call),
     offloadCalls: tracking.offloadCalls,
   };
   analyses.set(sourceCode.ast, analysis);

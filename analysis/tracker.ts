@@ -15,7 +15,7 @@ import type { HandlerRegistrar } from './frameworks/types.js';
 import type { OffloadPoint } from './runtime-api.js';
 import { esmImportBindings, exportPathOf } from './import-bindings.js';
 import type { Knowledge, TrackedValue } from './knowledge.js';
-import type { ExportShape, ProjectModules, RemoteChain } from './module-graph/shapes.js';
+import { memberShape, resultShape, type ExportShape, type PendingCall, type ProjectModules, type RemoteChain } from './module-graph/shapes.js';
 import { isBuiltinModule, normalizeModuleSpecifier } from './module-specifier.js';
 import { globalReferences } from './globals.js';
 
@@ -55,8 +55,8 @@ export interface OffloadCall {
 export interface TrackingResult {
   /** Calls of known blocking APIs in this file. */
   readonly sites: readonly BlockingSite[];
-  /** Calls of helpers in the project's other modules that block (each with `remote` set). */
-  readonly remoteCalls: readonly BlockingSite[];
+  /** Calls of helpers from the project's other modules: whether they block is looked up when it matters. */
+  readonly pendingCalls: readonly PendingCall[];
   readonly offloadCalls: readonly OffloadCall[];
   readonly registrations: readonly Registration[];
   /** Functions that receive a framework object to configure (Fastify plugins): start-up code. */
@@ -79,7 +79,7 @@ export interface ProjectContext {
 
 export class Tracker {
   private readonly sites: BlockingSite[] = [];
-  private readonly remoteCalls: BlockingSite[] = [];
+  private readonly pendingCalls: PendingCall[] = [];
   private readonly registrations: Registration[] = [];
   private readonly offloadCalls: OffloadCall[] = [];
   private readonly pluginFunctions = new Set<FunctionNode>();
@@ -108,7 +108,7 @@ export class Tracker {
     this.trackClassFields();
     return {
       sites: this.sites,
-      remoteCalls: this.remoteCalls,
+      pendingCalls: this.pendingCalls,
       offloadCalls: this.offloadCalls,
       registrations: this.registrations,
       pluginFunctions: this.pluginFunctions,
@@ -223,17 +223,17 @@ export class Tracker {
     if (shape) this.flowFrom(node, { kind: 'project', shape });
   }
 
-  /** The module graph's shape for a binding to one of the project's modules, when something through it can block. */
+  /** A link to what a binding to one of the project's modules holds. */
   private projectShape(specifier: string, imported: string, path: readonly string[]): ExportShape | undefined {
     if (!this.project || isBuiltinModule(normalizeModuleSpecifier(specifier))) return undefined;
-    return this.project.modules.importShape(this.project.file, specifier, imported, path);
+    return this.project.modules.importLink(this.project.file, specifier, imported, path);
   }
 
-  /** `value.name`: the knowledge base's answer, or the module graph's for a value from the project's modules. */
+  /** `value.name`: the knowledge base's answer, or one more step of a link into the project's modules. */
   private member(value: TrackedValue, name: string): TrackedValue | undefined {
     if (value.kind !== 'project') return this.knowledge.member(value, name);
-    const shape = this.project?.modules.member(value.shape, name);
-    return shape ? { kind: 'project', shape } : undefined;
+    const shape = memberShape(value.shape, name);
+    return shape.kind === 'unknown' || tooLong(shape) ? undefined : { kind: 'project', shape };
   }
 
   // ── flow ─────────────────────────────────────────────────────────────────────────────────
@@ -327,14 +327,12 @@ export class Tracker {
     if (outcome.result) this.flowFrom(call, outcome.result);
   }
 
-  /** A call of a helper from the project's own modules: a blocking chain over there, and what it returns. */
+  /** A call of a helper from the project's own modules: recorded, and what it returns followed as a link. */
   private onProjectCall(call: TSESTree.CallExpression | TSESTree.NewExpression, shape: ExportShape): void {
-    const outcome = this.project?.modules.call(shape, call.type === AST_NODE_TYPES.NewExpression);
-    if (!outcome) return;
-    if (outcome.chain) {
-      this.remoteCalls.push({ node: call, entry: outcome.chain.entry, form: 'call', ...(outcome.chain.module ? { module: outcome.chain.module } : {}), remote: outcome.chain });
-    }
-    if (outcome.result) this.flowFrom(call, { kind: 'project', shape: outcome.result });
+    const isNew = call.type === AST_NODE_TYPES.NewExpression;
+    this.pendingCalls.push({ node: call, shape, isNew });
+    const result = resultShape(shape, isNew);
+    if (result.kind !== 'unknown' && !tooLong(result)) this.flowFrom(call, { kind: 'project', shape: result });
   }
 
   /** Where an API was reached from, for messages and suggestions. */
@@ -516,9 +514,14 @@ function valueKey(value: TrackedValue): string {
     case 'bind':
       return `b:${valueKey(value.target)}`;
     case 'project':
-      return `p:${shapeId(value.shape)}`;
+      // A link by what it names, so that `node = node.next` in a loop is followed once, not forever.
+      return value.shape.kind === 'link' ? `l:${value.shape.file}:${value.shape.path.join('.')}` : `p:${shapeId(value.shape)}`;
   }
 }
+
+/** Links longer than this (`a.b.c.d.e.f.g.h.i`) lead nowhere a summary could say anything about. */
+const MAX_LINK_PATH = 8;
+const tooLong = (shape: ExportShape): boolean => shape.kind === 'link' && shape.path.length > MAX_LINK_PATH;
 
 const shapeIds = new WeakMap<ExportShape, number>();
 let nextShapeId = 0;

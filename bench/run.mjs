@@ -66,6 +66,7 @@ const parsers = {
 
 const benches = [
   ['lint', 'bench/lint/index.mjs'],
+  ['lint cold', 'bench/lint/cold.mjs'],
   ['lint typed', 'bench/lint/typed.mjs'],
   ['codemod', 'bench/codemod/index.mjs'],
   ['runtime', 'bench/runtime/index.mjs'],

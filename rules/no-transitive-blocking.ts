@@ -9,6 +9,7 @@ import type { ExecutionContext } from '../analysis/contexts.js';
 import { CrossModuleSummaries } from '../analysis/cross-module.js';
 import { typedMethodMatcher } from '../analysis/typed-receivers.js';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
+import type { PendingCall } from '../analysis/module-graph/shapes.js';
 import type { BlockingSite } from '../analysis/tracker.js';
 import { createRule } from './util/create-rule.js';
 import { describeContext, describeFix } from '../analysis/messages.js';
@@ -47,17 +48,22 @@ export default createRule<Options, MessageId>({
         const { analysis, sites: allSites } = view();
         if (analysis.isWorkerFile) return;
         const sites = allSites.filter((site) => include(site.entry, site.module));
-        const remoteCalls = analysis.remoteCalls.filter((site) => include(site.entry, site.module));
+        const pending = analysis.pendingCalls;
+        const remoteSite = (call: PendingCall): BlockingSite | undefined => {
+          const site = analysis.remoteSite(call);
+          return site && include(site.entry, site.module) ? site : undefined;
+        };
         const resolved = new Set<TSESTree.Node>();
-        // Without a blocking call anywhere in the file, nor a call into a module that blocks, there is no chain to find.
-        if (sites.length > 0 || remoteCalls.length > 0) {
-          const graph = new CallGraph(context.sourceCode, [...sites, ...remoteCalls]);
+        // Without a blocking call anywhere in the file, nor a call into another module, there is no chain to find.
+        if (sites.length > 0 || pending.length > 0) {
+          const graph = new CallGraph(context.sourceCode, sites, { calls: pending, resolve: remoteSite });
           for (const { call, target } of graph.allCalls()) {
             resolved.add(call);
-            const chain = graph.chainFrom(target);
-            if (!chain) continue;
+            // Where the call runs first: the chain behind it may mean reading other modules.
             const where = analysis.classifier.classify(call);
             if (!where) continue;
+            const chain = graph.chainFrom(target);
+            if (!chain) continue;
             const { site } = chain;
             // Over in the other module, the first function is the export, named here as the helper's call writes it.
             const remote = site.remote ? [calleeText(site.node), ...site.remote.functions.slice(1)] : [];
@@ -65,11 +71,14 @@ export default createRule<Options, MessageId>({
             report(call, where, [...rest, site.entry.display], chainEnd(site), describeFix(site.entry, site.module));
           }
           // A helper of another module called right here, in an async function or a handler.
-          for (const site of remoteCalls) {
-            resolved.add(site.node);
-            const where = analysis.classifier.classify(site.node);
-            if (!where || site.node.type !== AST_NODE_TYPES.CallExpression) continue;
-            report(site.node, where, [...site.remote!.functions.slice(1), site.entry.display], chainEnd(site), describeFix(site.entry, site.module));
+          for (const call of pending) {
+            if (call.node.type !== AST_NODE_TYPES.CallExpression) continue;
+            const where = analysis.classifier.classify(call.node);
+            if (!where) continue;
+            const site = remoteSite(call);
+            if (!site) continue;
+            resolved.add(call.node);
+            report(call.node, where, [...site.remote!.functions.slice(1), site.entry.display], chainEnd(site), describeFix(site.entry, site.module));
           }
         }
         if (options.typeAware) reportAcrossModules(analysis, resolved);

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 import { functionName, isFunctionNode, memberChain, memberName, propertyKeyName, staticString, unwrapExpression, type FunctionNode } from '../ast.js';
 import type { CallGraph } from '../call-graph.js';
 import { importBindings, requiredModule, type ImportBinding } from '../import-bindings.js';
-import { memberShape as member, UNKNOWN, type ExportShape, type RemoteChain } from './shapes.js';
+import { CALL, memberShape as member, NAMESPACE, NEW, REQUIRE, UNKNOWN, type ExportShape, type RemoteChain } from './shapes.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -329,14 +329,6 @@ function withoutExportsPrefix(name: string): string {
   return name.replace(/^(?:module\.)?exports\./, '');
 }
 
-/**
- * Path steps that are not property names, for links: what `require` returns, the namespace,
- * a call's result and a `new` instance. Property names can never start with a NUL.
- */
-export const REQUIRE = '\u0000require';
-export const NAMESPACE = '\u0000namespace';
-export const CALL = '\u0000call';
-export const NEW = '\u0000new';
 
 /** The first step of a link for an import binding: what of the module the binding holds. */
 function linkHead(binding: ImportBinding): [string] {

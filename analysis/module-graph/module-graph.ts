@@ -10,18 +10,20 @@
 
 import { readFileSync, statSync } from 'node:fs';
 
+import type { TSESLint } from '@typescript-eslint/utils';
+
 import { CallGraph } from '../call-graph.js';
 import { knowledgeFor, type Knowledge } from '../knowledge.js';
 import { couldReport } from '../prefilter.js';
 import type { UnblockSettings } from '../settings.js';
-import { Tracker } from '../tracker.js';
+import { Tracker, type BlockingSite, type TrackingResult } from '../tracker.js';
 import { isWorkerThreadFile } from '../worker-file.js';
 import { debugModules } from './debug.js';
-import { CALL, NAMESPACE, NEW, readExports, REQUIRE } from './export-shapes.js';
+import { readExports } from './export-shapes.js';
 import { parseModule } from './parse-module.js';
 import { quickSpecifiers } from './quick-imports.js';
 import { ProjectResolver } from './resolver.js';
-import { mayBlock, memberShape, UNKNOWN, type ExportShape, type ModuleSummary, type ProjectModules, type RemoteChain } from './shapes.js';
+import { CALL, mayBlock, memberShape, NAMESPACE, NEW, REQUIRE, UNKNOWN, type ExportShape, type ModuleSummary, type PendingCall, type ProjectModules } from './shapes.js';
 
 /** Summaries kept at once; a 5,000-file service needs far fewer, since inert modules are cheap. */
 const MAX_SUMMARIES = 4_000;
@@ -61,6 +63,8 @@ export class ModuleGraph implements ProjectModules {
   readonly #resolver = new ProjectResolver();
   readonly #entries = new Map<string, Entry>();
   readonly #inProgress = new Set<string>();
+  /** Pending calls already looked up; dies with the tracked file's calls. */
+  readonly #sites = new WeakMap<PendingCall, BlockingSite | null>();
   /** Files being built when an import cycle was cut: their summaries are partial. */
   readonly #partial = new Set<string>();
   #generation = 0;
@@ -70,8 +74,8 @@ export class ModuleGraph implements ProjectModules {
   #stats = new Map<string, Stamp | undefined>();
   #validated = new Set<string>();
   #versions = 0;
-  /** Quick "can anything it reaches block?" answers, per generation. */
-  #reaches = new Map<string, boolean>();
+  /** Quick "can anything it reaches block?" answers, with the files each answer read. */
+  readonly #reaches = new Map<string, { readonly value: boolean; readonly reads: ReadonlyMap<string, Stamp | undefined> }>();
 
   constructor(settings: UnblockSettings) {
     this.#settings = settings;
@@ -86,7 +90,6 @@ export class ModuleGraph implements ProjectModules {
     this.#generation++;
     this.#stats = new Map();
     this.#validated = new Set();
-    this.#reaches = new Map();
   }
 
   /** How many summaries are cached now: for tests of the bound. */
@@ -96,32 +99,32 @@ export class ModuleGraph implements ProjectModules {
 
   // ── ProjectModules: what the tracker asks ──────────────────────────────────────────────────
 
-  importShape(fromFile: string, specifier: string, imported: string, path: readonly string[]): ExportShape | undefined {
+  importLink(fromFile: string, specifier: string, imported: string, path: readonly string[]): ExportShape | undefined {
     const file = this.resolve(fromFile, specifier);
     if (file === undefined) return undefined;
     const head = imported === 'require' ? REQUIRE : imported === '*' ? NAMESPACE : imported;
-    const shape = this.#follow({ kind: 'link', file, path: [head, ...path] });
-    return mayBlock(shape) ? shape : undefined;
+    return { kind: 'link', file, path: [head, ...path] };
   }
 
-  member(shape: ExportShape, name: string): ExportShape | undefined {
-    const next = this.#follow(memberShape(this.#follow(shape), name));
-    return mayBlock(next) ? next : undefined;
-  }
-
-  call(shape: ExportShape, isNew: boolean): { readonly chain?: RemoteChain; readonly result?: ExportShape } {
-    const callee = this.#follow(shape);
-    let chain: RemoteChain | undefined;
-    let result: ExportShape | undefined;
-    if (isNew && callee.kind === 'class') {
-      chain = callee.construct;
-      result = callee.instance;
-    } else if (!isNew && callee.kind === 'function') {
-      chain = callee.chain;
-      result = callee.returns;
-    }
-    const followed = result ? this.#follow(result) : undefined;
-    return { ...(chain ? { chain } : {}), ...(followed && mayBlock(followed) ? { result: followed } : {}) };
+  /**
+   * The blocking chain behind a call the tracker recorded, read from the summaries of the modules
+   * it leads into: built here, the first time a call that runs while serving asks. Undefined when
+   * the call does not block, or nothing can be known of it.
+   */
+  siteOf(pending: PendingCall): BlockingSite | undefined {
+    const known = this.#sites.get(pending);
+    if (known !== undefined) return known ?? undefined;
+    const callee = this.#follow(pending.shape);
+    const chain = pending.isNew ? (callee.kind === 'class' ? callee.construct : undefined) : callee.kind === 'function' ? callee.chain : undefined;
+    const site: BlockingSite | undefined = chain && {
+      node: pending.node,
+      entry: chain.entry,
+      form: 'call',
+      ...(chain.module === undefined ? {} : { module: chain.module }),
+      remote: chain,
+    };
+    this.#sites.set(pending, site ?? null);
+    return site;
   }
 
   /** The project file `specifier` names from `fromFile`; undefined for packages, built-ins and what does not resolve. */
@@ -233,9 +236,7 @@ export class ModuleGraph implements ProjectModules {
     }
     const partial = this.#partial.delete(file);
     const entry: Entry = { stamp, summary, version: ++this.#versions, deps, reads, ...(partial ? { partialIn: this.#generation } : {}) };
-    if (this.#entries.size >= MAX_SUMMARIES) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(file, entry);
-    this.#validated.add(file);
+    this.#store(file, entry);
     this.#depStack.at(-1)?.set(file, entry.version);
     return summary;
   }
@@ -269,10 +270,15 @@ export class ModuleGraph implements ProjectModules {
       return inert(file);
     }
     const { sourceCode } = parsed;
-    const tracking = new Tracker(sourceCode, this.#knowledge, { modules: this, file }).run();
+    return this.#summarize(file, sourceCode, new Tracker(sourceCode, this.#knowledge, { modules: this, file }).run());
+  }
+
+  /** The summary of a parsed module, from its tracker's findings and its own call graph. */
+  #summarize(file: string, sourceCode: Readonly<TSESLint.SourceCode>, tracking: TrackingResult): ModuleSummary {
     // What a summary passes on is what the rules report by default: high-severity calls.
-    const sites = [...tracking.sites, ...tracking.remoteCalls].filter((site) => site.form === 'call' && site.entry.severity === 'high');
-    const callGraph = new CallGraph(sourceCode, sites);
+    const high = (site: BlockingSite | undefined): BlockingSite | undefined => (site?.form === 'call' && site.entry.severity === 'high' ? site : undefined);
+    const sites = tracking.sites.filter((site) => high(site));
+    const callGraph = new CallGraph(sourceCode, sites, { calls: tracking.pendingCalls, resolve: (pending) => high(this.siteOf(pending)) });
     const { exports, starExports } = readExports({ file, sourceCode, callGraph, resolve: (specifier) => this.resolve(file, specifier) });
     const summary: ModuleSummary = { file, exports, starExports, inert: false };
     const anything = [...exports.values()].some((shape) => mayBlock(shape)) || starExports.length > 0;
@@ -280,41 +286,106 @@ export class ModuleGraph implements ProjectModules {
   }
 
   /**
+   * Runs the tracker of a file ESLint is linting, and keeps the file's summary from that same
+   * parse, so that a later file importing it does not parse it again. Only when the text ESLint
+   * has is the file on disk (an editor's unsaved buffer is not).
+   */
+  trackLinted(file: string, sourceCode: Readonly<TSESLint.SourceCode>, run: () => TrackingResult): TrackingResult {
+    if (this.#valid(file) || this.#inProgress.has(file)) return run();
+    const stamp = this.#stat(file);
+    if (!stamp || stamp.size > MAX_MODULE_BYTES) return run();
+    const deps = new Map<string, number>();
+    this.#inProgress.add(file);
+    this.#depStack.push(deps);
+    let tracking: TrackingResult;
+    try {
+      tracking = run();
+    } finally {
+      this.#depStack.pop();
+      this.#inProgress.delete(file);
+    }
+    const partial = this.#partial.delete(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return tracking;
+    }
+    if ((text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) !== sourceCode.text) return tracking;
+    // Summarising a file that calls into other modules would look them all up now, for code that
+    // may never run while serving: leave that to the first importer that needs it.
+    if (tracking.pendingCalls.length > 0) return tracking;
+    const reads = new Map<string, Stamp | undefined>();
+    let summary: ModuleSummary;
+    if (looksGenerated(text) || isWorkerThreadFile(text)) summary = inert(file);
+    else {
+      const visited = new Set<string>();
+      const reaches = this.#reachesBlocking(file, text, visited);
+      for (const read of visited) if (read !== file) reads.set(read, this.#stat(read));
+      summary = reaches ? this.#summarize(file, sourceCode, tracking) : inert(file);
+    }
+    this.#store(file, { stamp, summary, version: ++this.#versions, deps, reads, ...(partial ? { partialIn: this.#generation } : {}) });
+    return tracking;
+  }
+
+  #store(file: string, entry: Entry): void {
+    if (this.#entries.size >= MAX_SUMMARIES) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(file, entry);
+    this.#validated.add(file);
+  }
+
+  /**
    * False when neither the module nor anything it imports from the project names a module that
    * can block: then no export can lead to a blocking call, and the module need not be parsed.
    */
   #reachesBlocking(file: string, text: string, seen: Set<string>, visiting = new Set<string>()): boolean {
-    seen.add(file);
     const known = this.#reaches.get(file);
-    if (known !== undefined) return known;
-    if (couldReport(text, this.#settings)) return this.#remember(file, true);
+    if (known && [...known.reads].every(([read, stamp]) => sameStamp(this.#stat(read), stamp))) {
+      for (const read of known.reads.keys()) seen.add(read);
+      return known.value;
+    }
+    seen.add(file);
+    const reads = new Map<string, Stamp | undefined>([[file, this.#stat(file)]]);
+    if (couldReport(text, this.#settings)) return this.#remember(file, true, reads);
     // A very wide web of modules that name nothing blocking is rare; past this, parse rather than read on.
     if (visiting.size > MAX_QUICK_VISITS) return true;
     visiting.add(file);
     // A "no" that skipped a module still being visited (an import cycle) is not final: not kept.
     let complete = true;
-    for (const specifier of quickSpecifiers(text)) {
-      const imported = this.resolve(file, specifier);
-      if (imported === undefined) continue;
-      if (visiting.has(imported)) {
-        complete = false;
-        continue;
+    try {
+      for (const specifier of quickSpecifiers(text)) {
+        const imported = this.resolve(file, specifier);
+        if (imported === undefined) continue;
+        if (visiting.has(imported)) {
+          complete = false;
+          continue;
+        }
+        let importedText: string;
+        try {
+          importedText = readFileSync(imported, 'utf8');
+        } catch {
+          continue;
+        }
+        if (importedText.length > MAX_MODULE_BYTES) continue;
+        const inner = new Set<string>();
+        const reaches = this.#reachesBlocking(imported, importedText, inner, visiting);
+        for (const read of inner) {
+          seen.add(read);
+          reads.set(read, this.#stat(read));
+        }
+        if (reaches) return this.#remember(file, true, reads);
+        if (!this.#reaches.has(imported)) complete = false;
       }
-      let importedText: string;
-      try {
-        importedText = readFileSync(imported, 'utf8');
-      } catch {
-        continue;
-      }
-      if (importedText.length <= MAX_MODULE_BYTES && this.#reachesBlocking(imported, importedText, seen, visiting)) return this.#remember(file, true);
-      if (!this.#reaches.has(imported)) complete = false;
+    } finally {
+      visiting.delete(file);
     }
-    visiting.delete(file);
-    return complete ? this.#remember(file, false) : false;
+    return complete ? this.#remember(file, false, reads) : false;
   }
 
-  #remember(file: string, reaches: boolean): boolean {
-    this.#reaches.set(file, reaches);
+  /** Kept across generations: the answer holds while none of the files it read has changed. */
+  #remember(file: string, reaches: boolean, reads: ReadonlyMap<string, Stamp | undefined>): boolean {
+    this.#reaches.set(file, { value: reaches, reads });
+    if (this.#reaches.size > MAX_SUMMARIES * 4) this.#reaches.delete(this.#reaches.keys().next().value!);
     return reaches;
   }
 

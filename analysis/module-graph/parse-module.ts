@@ -1,11 +1,12 @@
 // Parses one of the project's modules the way ESLint would (the TypeScript parser, with scope
-// analysis), into an ESLint SourceCode, so that the module gets the same tracker and call graph
-// as a file being linted. Used for the modules a linted file imports, which ESLint may not have
-// linted yet, or may not lint at all.
+// analysis), so that the module gets the same tracker and call graph as a file being linted. Used
+// for the modules a linted file imports, which ESLint may not have linted yet, or may not lint at
+// all: a second parse of a file is the module graph's main cost, so this one skips what the
+// analysis never reads (tokens, comments, JSDoc) and builds only the part of ESLint's SourceCode
+// that the tracker, the call graph and the export reader use.
 
 import { parseForESLint } from '@typescript-eslint/parser';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { SourceCode } from 'eslint';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { sourceTypeOf } from '../parser-options.js';
 
@@ -26,23 +27,54 @@ export function parseModule(file: string, text: string): ParsedModule {
       ecmaFeatures: { jsx: !/\.[cm]?ts$/.test(file) },
       range: true,
       loc: true,
-      tokens: true,
-      comment: true,
+      tokens: false,
+      comment: false,
+      jsDocParsingMode: 'none',
     });
     setParents(parsed.ast, parsed.visitorKeys);
-    const sourceCode = new SourceCode({
-      text: body,
-      ast: parsed.ast as unknown as SourceCode.Config['ast'],
-      scopeManager: parsed.scopeManager as unknown as SourceCode.Config['scopeManager'],
-      visitorKeys: parsed.visitorKeys as SourceCode.Config['visitorKeys'],
-      parserServices: parsed.services,
-    });
-    return { ok: true, sourceCode: sourceCode as unknown as Readonly<TSESLint.SourceCode> };
+    return { ok: true, sourceCode: moduleSource(body, parsed.ast, parsed.scopeManager, parsed.visitorKeys as TSESLint.SourceCode.VisitorKeys) };
   } catch (error) {
     // A stack overflow on deeply nested code, or a syntax error: either way, no summary.
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `it does not parse: ${message.split('\n')[0]}` };
   }
+}
+
+type ScopeManager = NonNullable<TSESLint.SourceCode['scopeManager']>;
+type Scope = TSESLint.Scope.Scope;
+
+/**
+ * What the analysis reads of a SourceCode: the text, the tree, its scopes and visitor keys. The
+ * rest of ESLint's SourceCode (the token store above all) is never built.
+ */
+function moduleSource(text: string, ast: TSESTree.Program, scopeManager: ScopeManager, visitorKeys: TSESLint.SourceCode.VisitorKeys): Readonly<TSESLint.SourceCode> {
+  const scopes = new Map<TSESTree.Node, Scope>();
+  const source = {
+    text,
+    ast,
+    scopeManager,
+    visitorKeys,
+    parserServices: {},
+    getText: (node?: TSESTree.Node) => (node ? text.slice(node.range[0], node.range[1]) : text),
+    getDeclaredVariables: (node: TSESTree.Node) => scopeManager.getDeclaredVariables(node),
+    // As ESLint's: the innermost scope around the node, the function's own scope for a named function expression.
+    getScope(node: TSESTree.Node): Scope {
+      const cached = scopes.get(node);
+      if (cached) return cached;
+      const inner = node.type !== AST_NODE_TYPES.Program;
+      let found: Scope = scopeManager.scopes[0]!;
+      for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+        const scope = scopeManager.acquire(current, inner);
+        if (scope) {
+          found = scope.type === TSESLint.Scope.ScopeType.functionExpressionName ? scope.childScopes[0]! : scope;
+          break;
+        }
+      }
+      scopes.set(node, found);
+      return found;
+    },
+  };
+  return source as unknown as Readonly<TSESLint.SourceCode>;
 }
 
 /** ESLint sets `parent` while it traverses; a module parsed here is never traversed by ESLint. */

@@ -3,6 +3,8 @@
 // to a blocking call are worth keeping; anything else is `unknown`, which never reports: an
 // unknown shape gives no report, not a guess.
 
+import type { TSESTree } from '@typescript-eslint/utils';
+
 import type { ApiEntry } from '../catalog/types.js';
 
 /** A blocking call in another module, reached by calling an export: the chain of functions, then the API. */
@@ -77,16 +79,39 @@ export function mayBlock(shape: ExportShape, seen = new Set<ExportShape>()): boo
   }
 }
 
-/** What the tracker asks of the project's own modules while it follows values in a file. */
+/**
+ * Path steps of a link that are not property names: what `require` returns, the namespace, a
+ * call's result and a `new` instance. Property names can never start with a NUL.
+ */
+export const REQUIRE = '\u0000require';
+export const NAMESPACE = '\u0000namespace';
+export const CALL = '\u0000call';
+export const NEW = '\u0000new';
+
+/** What a call (or, with `isNew`, a construction) of `shape` gives: a link one step on, or `unknown`. */
+export function resultShape(shape: ExportShape, isNew: boolean): ExportShape {
+  if (shape.kind === 'link') return { kind: 'link', file: shape.file, path: [...shape.path, isNew ? NEW : CALL] };
+  if (isNew) return shape.kind === 'class' ? shape.instance : UNKNOWN;
+  return shape.kind === 'function' ? (shape.returns ?? UNKNOWN) : UNKNOWN;
+}
+
+/** A call of something from the project's own modules, whose blocking chain is looked up only when it matters. */
+export interface PendingCall {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly shape: ExportShape;
+  readonly isNew: boolean;
+}
+
+/**
+ * What the tracker asks of the project's own modules while it follows values in a file. Nothing
+ * here reads another module: the tracker only builds links, and the chains behind the calls it
+ * records are looked up later, for the calls that run while serving.
+ */
 export interface ProjectModules {
   /**
-   * The shape of what a binding holds: `imported` (`default`, `*` or an export name) and then
-   * `path` of the module that `specifier` names from `fromFile`. Undefined unless the module is one
-   * of the project's own and something reached through the binding can block.
+   * A link to what a binding holds: `imported` (`default`, `*`, `require` or an export name) and
+   * then `path` of the module `specifier` names from `fromFile`. Undefined unless the specifier
+   * names one of the project's own files.
    */
-  importShape(fromFile: string, specifier: string, imported: string, path: readonly string[]): ExportShape | undefined;
-  /** `shape.name`, or undefined when nothing that way can block. */
-  member(shape: ExportShape, name: string): ExportShape | undefined;
-  /** What calling (or, with `isNew`, constructing) `shape` does: a blocking chain, and a result worth following. */
-  call(shape: ExportShape, isNew: boolean): { readonly chain?: RemoteChain; readonly result?: ExportShape };
+  importLink(fromFile: string, specifier: string, imported: string, path: readonly string[]): ExportShape | undefined;
 }
