@@ -23,8 +23,15 @@ export function usesShowCloneable(info: FunctionInfo, index: number, checker: ts
   const name = parameter?.getNameNode();
   if (!parameter || parameter.isRestParameter() || !Node.isIdentifier(name)) return false;
   const symbol = name.getSymbol();
-  const uses = info.node.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier !== name && identifier.getSymbol() === symbol);
+  const uses = info.node.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => identifier !== name && refersTo(identifier, symbol));
   return uses.length > 0 && uses.every((use) => passedAsCloneable(use, checker));
+}
+
+/** `{ password }` names the property, not the variable: its value's symbol is the variable's. */
+function refersTo(identifier: Node, symbol: ReturnType<Node['getSymbol']>): boolean {
+  const parent = identifier.getParent();
+  if (Node.isShorthandPropertyAssignment(parent)) return parent.getValueSymbol() === symbol;
+  return identifier.getSymbol() === symbol;
 }
 
 function passedAsCloneable(use: Node, checker: ts.TypeChecker): boolean {
