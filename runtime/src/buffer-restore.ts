@@ -62,7 +62,8 @@ class Restore {
       case ARRAY:
       case PLAIN_OBJECT: {
         const record = container as Record<Step, unknown>;
-        record[step] = this.buffer(record[step]);
+        // Only own properties crossed; never add one.
+        if (Object.hasOwn(record, step)) record[step] = this.buffer(record[step]);
         return;
       }
       case MAP: {
