@@ -42,10 +42,10 @@ const parsers = {
     return m ? [{ measure: `files/s, ${m[1]}`, ratio: num(m[3]), baseline: m[2], target: `≥ ${m[4]}`, met: num(m[3]) >= num(m[4]) }] : [];
   },
   runtime: (out) =>
-    [...out.matchAll(/^(offload|workerModule) (sequential latency|burst cost) ≤ ([\d.]+)× (floor|piscina)\s+(yes|NO)\s+([\d.]+)×/gm)].map((m) => ({
-      measure: `${m[1]} ${m[2] === 'burst cost' ? 'burst µs/task' : 'round-trip p50'}, small value`,
+    [...out.matchAll(/^(offload|workerModule) (sequential latency|burst cost|1 MiB Buffer round trip) ≤ ([\d.]+)× (floor|piscina)\s+(yes|NO)\s+([\d.]+)×/gm)].map((m) => ({
+      measure: m[2] === '1 MiB Buffer round trip' ? `${m[1]} round-trip p50, 1 MiB Buffer` : `${m[1]} ${m[2] === 'burst cost' ? 'burst µs/task' : 'round-trip p50'}, small value`,
       ratio: num(m[6]),
-      baseline: m[4] === 'floor' ? 'bare worker' : 'piscina',
+      baseline: m[4] === 'piscina' ? 'piscina' : m[2] === '1 MiB Buffer round trip' ? 'bare worker, postMessage of the same bytes' : 'bare worker',
       target: `≤ ${m[3]}`,
       met: m[5] === 'yes',
     })),

@@ -6,8 +6,9 @@
 //   2. `unblock fix --force` rewrites a copy of it, in a temporary folder;
 //   3. the original and the fixed copy each run in turn on an ephemeral loopback port, and the
 //      latency of a cheap endpoint (/health) is measured idle and while autocannon loads the
-//      blocking endpoints that the fix took off the event loop;
-//   4. a before/after table is printed, and 5. demo-report.html is written with charts.
+//      example's endpoints: the original once, the fixed copy three times (the median counts);
+//   4. a before/after table is printed, with the machine's load and, when the target is missed,
+//      who used the CPUs; 5. demo-report.html is written with charts.
 //
 // Options: --quick (or UNBLOCK_DEMO_QUICK=1) for shorter windows, as the e2e test runs it;
 // --report <file> to write the report elsewhere than ./demo-report.html; --json <file> to also
@@ -18,14 +19,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { describeUsage } from './demo/cpu.mjs';
 import { ENDPOINTS, whyStillBlocking } from './demo/endpoints.mjs';
 import { copyService, describeChanges, runCli, runFix } from './demo/fix.mjs';
-import { startLoad } from './demo/load.mjs';
 import { openProber } from './demo/probe.mjs';
 import { hardTimeout } from './demo/processes.mjs';
 import { renderReport } from './demo/report.mjs';
 import { request, startService } from './demo/service.mjs';
 import { formatMs, formatRate, percentile, textTable } from './demo/stats.mjs';
+import { endpointTable, medianPhase, TARGET, verdictFor } from './demo/summary.mjs';
+import { measureWindow } from './demo/window.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const example = path.join(root, 'examples', 'express-service');
@@ -69,6 +72,8 @@ const settings = {
    */
   busyThresholdMs: 20,
   stillBusyShare: 0.1,
+  /** Loaded windows on the fixed copy: the headline p99 is their median. */
+  afterRuns: 3,
   cpus,
   when: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
 };
@@ -164,12 +169,16 @@ following calls across modules needs (configs['recommended-type-checked']). Step
   if (differing.length > 0) throw new Error(`the fixed copy answers differently from the original: ${differing.map((endpoint) => endpoint.route).join(', ')}`);
   console.log(`\nThe fixed copy answers as the original does: ${compared.map((endpoint) => endpoint.route).join(', ')} compared byte for byte.`);
 
+  // Every endpoint goes into the load, as it would in production, except one that still blocks
+  // after the fix for no reason the example states: that would be the fix falling short, and the
+  // comparison is about what the fix did. What the fix leaves on the loop by design (`residual`)
+  // is loaded, and said.
   const endpoints = ENDPOINTS.map((endpoint, i) => {
     const blocksBefore = before[i].busy >= settings.busyThresholdMs;
     const blocksAfter = after[i].busy >= settings.busyThresholdMs && after[i].busy >= settings.stillBusyShare * before[i].busy;
-    const entry = { ...endpoint, workMs: before[i].took, busyBefore: before[i].busy, busyAfter: after[i].busy, loaded: blocksBefore && !blocksAfter };
-    entry.note = !blocksBefore ? 'does not block here' : blocksAfter ? `left out: still blocks after the fix` : '';
-    entry.why = blocksBefore && blocksAfter ? whyStillBlocking(endpoint, { codemods: fixReport.codemods, left }) : undefined;
+    const entry = { ...endpoint, workMs: before[i].took, busyBefore: before[i].busy, busyAfter: after[i].busy, loaded: !blocksAfter || endpoint.residual !== undefined };
+    entry.note = !entry.loaded ? 'left out: still blocks after the fix' : blocksBefore ? '' : `under ${settings.busyThresholdMs} ms here`;
+    entry.why = entry.loaded ? undefined : whyStillBlocking(endpoint, { codemods: fixReport.codemods, left });
     return entry;
   });
   settings.busyMeasure =
@@ -178,10 +187,12 @@ following calls across modules needs (configs['recommended-type-checked']). Step
   console.log(
     textTable(
       ['endpoint', 'work', 'time/request', 'loop busy: original', 'after fix', ''],
-      endpoints.map((endpoint) => [endpoint.route, endpoint.work, formatMs(endpoint.workMs), formatMs(endpoint.busyBefore), formatMs(endpoint.busyAfter), endpoint.loaded ? '→ load' : endpoint.note]),
+      endpoints.map((endpoint) => [endpoint.route, endpoint.work, formatMs(endpoint.workMs), formatMs(endpoint.busyBefore), formatMs(endpoint.busyAfter), endpoint.loaded ? `→ load${endpoint.note ? ` (${endpoint.note})` : ''}` : endpoint.note]),
       'llrrrl',
     ),
   );
+  const residuals = endpoints.filter((endpoint) => endpoint.loaded && endpoint.residual);
+  for (const endpoint of residuals) console.log(`\n${endpoint.route} is in the load with what the fix leaves on its loop (${formatMs(endpoint.busyAfter)} a request): ${endpoint.residual}`);
   const stillBlocking = endpoints.filter((endpoint) => endpoint.why);
   if (stillBlocking.length > 0) {
     console.log('\nStill blocking after the fix, and why (left out of the load, so that the comparison is about what the fix did):');
@@ -193,86 +204,56 @@ following calls across modules needs (configs['recommended-type-checked']). Step
   const requests = loaded.map((endpoint) => ({ name: endpoint.route, method: endpoint.method, path: endpoint.path, body: endpoint.body }));
   console.log(
     `\nLoad: autocannon, ${settings.connections} connection${settings.connections === 1 ? '' : 's'} for ${settings.loadSeconds} s on ${loaded.map((endpoint) => endpoint.route).join(' + ')}.` +
-      `\nProbe: GET /health every ${settings.intervalMs} ms on kept-alive connections, idle for ${settings.idleMs / 1000} s, then under the load.\n`,
+      `\nProbe: GET /health every ${settings.intervalMs} ms on kept-alive connections, idle for ${settings.idleMs / 1000} s, then under the load.` +
+      `\nThe original is measured once, the fixed copy ${settings.afterRuns} times (its p99 is the median of the runs).\n`,
   );
 
-  /** Idle window, then loaded window, on one running service. */
-  const measure = async (service, key) => {
+  /** `runs` measurements of one service, one after another, on one set of probe connections. */
+  const measureRuns = async (service, key, runs) => {
     const prober = await openProber(service.url);
     try {
-      await prober.run({ durationMs: 500, intervalMs: settings.intervalMs }); // warm-up, not counted
-      await service.metrics(true);
-      const idle = await prober.run({ durationMs: settings.idleMs, intervalMs: settings.intervalMs });
-      const idleStats = await service.metrics(true);
-      const warningsBefore = service.blockWarnings;
-      const load = await startLoad({ url: service.url, requests, connections: settings.connections, durationMs: settings.loadMs + 500 });
-      const loadedSamples = await prober.run({ durationMs: settings.loadMs, intervalMs: settings.intervalMs });
-      const loadStats = await service.metrics();
-      const cannon = await load.done;
-      const phase = {
-        key,
-        samples: loadedSamples,
-        p50: percentile(loadedSamples.map((sample) => sample.ms), 50),
-        p99: percentile(loadedSamples.map((sample) => sample.ms), 99),
-        throughput: cannon.completed / cannon.durationSeconds,
-        counts: cannon.counts,
-        failed: cannon.non2xx + cannon.errors + cannon.timeouts,
-        maxDelayMs: loadStats.delay.maxMs,
-        warnings: service.blockWarnings - warningsBefore,
-        probesFailed: loadedSamples.filter((sample) => sample.error).length,
-      };
-      const failures = [...idle, ...loadedSamples].filter((sample) => sample.error);
-      console.log(
-        `  ${service.label.padEnd(20)}  idle: /health p99 ${formatMs(percentile(idle.map((sample) => sample.ms), 99))}` +
-          `   under load: p50 ${formatMs(phase.p50)}, p99 ${formatMs(phase.p99)}, ${formatRate(phase.throughput)}, ${phase.warnings} "event loop blocked" warnings`,
-      );
-      if (failures.length > 0) {
-        console.log(`  ${''.padEnd(20)}  ${failures.length} /health probes failed (${[...new Set(failures.map((sample) => sample.error))].join(', ')}); the percentiles leave them out`);
+      const results = [];
+      for (let run = 1; run <= runs; run++) {
+        const label = runs === 1 ? service.label : `${service.label}, run ${run} of ${runs}`;
+        results.push(await measureWindow(service, prober, { key, label, requests, settings }));
       }
-      if (phase.failed > 0) throw new Error(`${service.label}: ${phase.failed} loaded requests failed`);
-      return { idle, idleMaxDelayMs: idleStats.delay.maxMs, phase };
+      return results;
     } finally {
       prober.close();
     }
   };
 
-  const beforeRun = await measure(original, 'before');
+  const beforeRuns = await measureRuns(original, 'before', 1);
   await original.stop();
   fixed = await startService({ root: fixedRoot, dataDir, label: 'the fixed copy', lifetimeMs: hardLimitMs });
-  const afterRun = await measure(fixed, 'after');
+  const afterRuns = await measureRuns(fixed, 'after', settings.afterRuns);
   await fixed.stop();
 
   heading('4. Before and after');
-  // Each service was measured idle too; the baseline is the quieter of the two windows, so that
-  // a busy moment on the machine cannot flatter the fixed service.
-  const idleWindows = [beforeRun, afterRun].map((run) => ({
+  // Each service was measured idle before each load; the baseline is the quietest of those windows,
+  // so that a busy moment on the machine cannot flatter the fixed service.
+  const idleWindows = [...beforeRuns, ...afterRuns].map((run) => ({
     samples: run.idle,
     p50: percentile(run.idle.map((sample) => sample.ms), 50),
     p99: percentile(run.idle.map((sample) => sample.ms), 99),
     maxDelayMs: run.idleMaxDelayMs,
   }));
   const idle = { key: 'idle', label: 'idle (no load)', ...idleWindows.reduce((best, window) => (window.p99 < best.p99 ? window : best)) };
-  const phases = [idle, { ...beforeRun.phase, label: 'before fix, under load' }, { ...afterRun.phase, label: 'after fix, under load' }];
+  const beforePhase = { ...medianPhase(beforeRuns.map((run) => run.phase)), label: 'before fix, under load' };
+  const afterPhase = { ...medianPhase(afterRuns.map((run) => run.phase)), label: `after fix, under load (median of ${settings.afterRuns})` };
+  const phases = [idle, beforePhase, afterPhase];
   console.log(
     textTable(
       ['', '/health p50', '/health p99', 'throughput, loaded endpoints', 'max event-loop delay'],
       phases.map((phase) => [phase.label, formatMs(phase.p50), formatMs(phase.p99), phase.throughput === undefined ? '—' : formatRate(phase.throughput), formatMs(phase.maxDelayMs)]),
     ),
   );
-  const ratio = phases[2].p99 / idle.p99;
-  const loadAverage = os.loadavg()[0];
-  const busyMachine =
-    loadAverage > cpus ? `: the machine is busy (load average ${loadAverage.toFixed(1)} on ${cpus} CPUs), and the work the fix moved off the loop still needs a CPU, which it competes for with everything else` : '';
-  const met = ratio <= 2;
-  const verdict = {
-    met,
-    text:
-      `After the fix, /health p99 under load is ${ratio.toFixed(1)}× idle (${formatMs(phases[2].p99)} against ${formatMs(idle.p99)}): ` +
-      (met ? 'target (within 2× of idle) met.' : `target (within 2× of idle) not met on this run${busyMachine}.`) +
-      ` Before the fix it was ${formatMs(phases[1].p99)}, ${(phases[1].p99 / phases[2].p99).toFixed(0)}× the fixed figure.`,
-  };
+  console.log('');
+  console.log(textTable(['endpoint', 'loop busy per request', 'under load, before → after', ''], endpointTable(endpoints, beforePhase, afterPhase), 'lrrl'));
+  const verdict = verdictFor({ idle, before: beforePhase, after: afterPhase, cpus, residuals });
   console.log(`\n${verdict.text}`);
-  console.log('Idle: the quieter of the two idle windows, one on each service before its load.');
+  if (afterPhase.cpu && verdict.met) console.log(`CPU during the after-fix loads: ${describeUsage(afterPhase.cpu, cpus)}.`);
+  console.log('Idle: the quietest of the idle windows, one before each load.');
   console.log(
     'Max event-loop delay: eventLoopStats().delay.maxMs from @unblock/runtime, read from the service\'s /metrics over each window (it includes the 10 ms sampling interval).',
   );
@@ -294,12 +275,14 @@ following calls across modules needs (configs['recommended-type-checked']). Step
           loaded: loaded.map((endpoint) => endpoint.route),
           connections: settings.connections,
           idle: figures(idle),
-          before: figures(phases[1]),
-          after: figures(phases[2]),
-          afterToIdleP99: ratio,
-          beforeToAfterP99: phases[1].p99 / phases[2].p99,
-          target: { afterToIdleP99: 2 },
-          met,
+          before: figures(beforePhase),
+          after: figures(afterPhase),
+          afterRuns: afterPhase.runs,
+          afterCpu: afterPhase.cpu,
+          afterToIdleP99: verdict.ratio,
+          beforeToAfterP99: beforePhase.p99 / afterPhase.p99,
+          target: { afterToIdleP99: TARGET },
+          met: verdict.met,
         },
         null,
         2,
@@ -307,7 +290,7 @@ following calls across modules needs (configs['recommended-type-checked']). Step
     );
   }
 
-  writeFileSync(reportFile, renderReport({ phases, endpoints, loaded: loaded.map((endpoint) => endpoint.route), changes, settings, verdict }));
+  writeFileSync(reportFile, renderReport({ phases, endpoints, loaded: loaded.map((endpoint) => endpoint.route), changes, settings, verdict, cpus }));
   heading('5. Report');
   console.log(`Written to ${reportFile}${relative(reportFile) === path.basename(reportFile) ? ` (./${path.basename(reportFile)})` : ''}: the table, /health latency charts, and the diff.`);
   console.log(`\nunblock demo: done in ${Math.round((performance.now() - startedAt) / 1000)} s.`);

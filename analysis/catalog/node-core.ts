@@ -12,6 +12,7 @@ export const NODE_CHILD_PROCESS_APIS: readonly ModuleApiEntry[] = [
     severity: 'high',
     recipe: { kind: 'promisify', name: 'exec' },
     caveat: '`execSync` returns a Buffer unless an encoding is given and echoes stderr; promisified `exec` resolves `{ stdout, stderr }` as strings',
+    returnsBuffer: 'without-encoding',
   },
   {
     id: 'child_process.execFileSync',
@@ -22,6 +23,7 @@ export const NODE_CHILD_PROCESS_APIS: readonly ModuleApiEntry[] = [
     severity: 'high',
     recipe: { kind: 'promisify', name: 'execFile' },
     caveat: '`execFileSync` returns a Buffer unless an encoding is given and echoes stderr; promisified `execFile` resolves `{ stdout, stderr }`',
+    returnsBuffer: 'without-encoding',
   },
   {
     id: 'child_process.spawnSync',
@@ -49,6 +51,9 @@ const CRYPTO_APIS: ReadonlyArray<readonly [string, string, 'high' | 'low', boole
   ['randomFillSync', 'randomFill', 'low'],
 ];
 
+/** The crypto calls whose result is a Buffer (the others return keys, ArrayBuffers, booleans or their argument). */
+const CRYPTO_BUFFER_RESULTS = new Set(['pbkdf2Sync', 'scryptSync', 'argon2Sync', 'randomBytes', 'pseudoRandomBytes']);
+
 export const NODE_CRYPTO_APIS: readonly ModuleApiEntry[] = CRYPTO_APIS.map(([name, twin, severity, unlessCallback]) => ({
   id: `crypto.${name}`,
   display: `crypto.${name}`,
@@ -58,6 +63,7 @@ export const NODE_CRYPTO_APIS: readonly ModuleApiEntry[] = CRYPTO_APIS.map(([nam
   severity,
   recipe: { kind: 'promisify', name: twin },
   ...(unlessCallback ? { syncUnlessCallback: true } : {}),
+  ...(CRYPTO_BUFFER_RESULTS.has(name) ? { returnsBuffer: 'always' as const } : {}),
 }));
 
 const ZLIB_APIS: ReadonlyArray<readonly [string, string]> = [
@@ -83,4 +89,5 @@ export const NODE_ZLIB_APIS: readonly ModuleApiEntry[] = ZLIB_APIS.map(([name, t
   family: 'zlib',
   severity: 'high',
   recipe: { kind: 'promisify', name: twin },
+  returnsBuffer: 'always',
 }));

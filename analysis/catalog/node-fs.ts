@@ -76,6 +76,7 @@ function fsEntry(path: readonly string[], twin: string | { advice: string }, cav
     ...(asyncName ? { recipeByModule: { 'fs-extra': { kind: 'async-twin', name: asyncName } } } : {}),
     ...(caveat ? { caveat } : {}),
     ...(dropIn === false ? { dropIn } : {}),
+    ...(path[0] === 'readFileSync' ? { returnsBuffer: 'without-encoding' as const } : {}),
   };
 }
 

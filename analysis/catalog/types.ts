@@ -62,6 +62,12 @@ interface EntryBase {
    * such entries; the codemod checks the nearest package.json.
    */
   readonly twinSince?: number;
+  /**
+   * The call returns a Buffer: `always`, or `without-encoding` (`readFileSync(p)`; with an
+   * encoding, a string). The codemods read it where JavaScript has no type to say what a helper
+   * returns: bytes and text can be sent back from a worker.
+   */
+  readonly returnsBuffer?: 'always' | 'without-encoding';
 }
 
 /** A blocking function exported by a module: `require('fs').readFileSync`. */

@@ -2,6 +2,8 @@
 // messages show, and what the framework does with a handler's rejected promise. The last is what
 // decides whether `unblock fix` may make a sync handler async: where nothing catches the rejection,
 // an async handler turns a thrown error into an unhandled rejection instead of an error response.
+// And where a handler finds what the client sent, which is plain data: what the codemods may send
+// to a worker when JavaScript has no type to say so.
 
 /**
  * What happens when a handler returns a rejected promise:
@@ -13,23 +15,42 @@
  */
 export type ErrorHandling = 'awaits' | 'express' | 'unhandled';
 
+/**
+ * Where a handler reads the request's data: its `parameter`-th parameter, and the properties of it
+ * (as paths) that the framework fills with strings, parsed JSON or query objects, never with class
+ * instances or functions: `req.params`, `req.body`, `ctx.request.body`.
+ */
+export interface RequestData {
+  readonly parameter: number;
+  readonly paths: readonly (readonly string[])[];
+}
+
 export interface Framework {
   /** Stable, for code and JSON: `express`, `node-http`, `custom:my-server`. */
   readonly id: string;
   /** Shown in messages: `Express`, `node:http`, `Next.js`. */
   readonly name: string;
   readonly errorHandling: ErrorHandling;
+  /** Left out where the request's data is not plain properties (Hono's `c.req.param()`, Nest's decorators). */
+  readonly requestData?: RequestData;
 }
 
-const framework = (id: string, name: string, errorHandling: ErrorHandling): Framework => ({ id, name, errorHandling });
+const framework = (id: string, name: string, errorHandling: ErrorHandling, requestData?: RequestData): Framework => ({
+  id,
+  name,
+  errorHandling,
+  ...(requestData === undefined ? {} : { requestData }),
+});
+
+const EXPRESS_REQUEST: RequestData = { parameter: 0, paths: [['params'], ['query'], ['body'], ['headers'], ['cookies']] };
 
 export const FRAMEWORKS = {
-  express: framework('express', 'Express', 'express'),
+  express: framework('express', 'Express', 'express', EXPRESS_REQUEST),
   /** A route-shaped registration (`router.get('/x', (req, res) => …)`) on an object of unknown origin. */
-  expressStyle: framework('express-style', 'Express-style', 'express'),
-  fastify: framework('fastify', 'Fastify', 'awaits'),
-  koa: framework('koa', 'Koa', 'awaits'),
-  koaRouter: framework('koa-router', 'koa-router', 'awaits'),
+  expressStyle: framework('express-style', 'Express-style', 'express', EXPRESS_REQUEST),
+  fastify: framework('fastify', 'Fastify', 'awaits', { parameter: 0, paths: [['params'], ['query'], ['body'], ['headers']] }),
+  koa: framework('koa', 'Koa', 'awaits', { parameter: 0, paths: [['params'], ['query'], ['request', 'body'], ['request', 'query'], ['headers']] }),
+  koaRouter: framework('koa-router', 'koa-router', 'awaits', { parameter: 0, paths: [['params'], ['query'], ['request', 'body'], ['request', 'query'], ['headers']] }),
   hono: framework('hono', 'Hono', 'awaits'),
   nestjs: framework('nestjs', 'NestJS', 'awaits'),
   nestjsGraphql: framework('nestjs-graphql', 'NestJS GraphQL', 'awaits'),
@@ -41,8 +62,8 @@ export const FRAMEWORKS = {
   azureFunctions: framework('azure-functions', 'Azure Functions', 'awaits'),
   // The Firebase and Google Cloud HTTP functions hand over Express request and response objects
   // and do not await the handler.
-  firebaseFunctions: framework('firebase-functions', 'Firebase Functions', 'unhandled'),
-  cloudFunctions: framework('cloud-functions', 'Cloud Functions', 'unhandled'),
+  firebaseFunctions: framework('firebase-functions', 'Firebase Functions', 'unhandled', EXPRESS_REQUEST),
+  cloudFunctions: framework('cloud-functions', 'Cloud Functions', 'unhandled', EXPRESS_REQUEST),
   nodeHttp: framework('node-http', 'node:http', 'unhandled'),
   nodeHttp2: framework('node-http2', 'node:http2', 'unhandled'),
   /** An exported `(req, res)` function with no framework import to say whose it is. */

@@ -2,12 +2,13 @@
 // structured clone algorithm copies primitives, plain objects and arrays,
 // Date, RegExp, Map, Set, ArrayBuffers and typed arrays, and errors; it
 // rejects functions and symbols, and a class instance arrives as a plain
-// object without its methods. @unblock/runtime restores a Buffer passed or
-// returned at the top level; nested, it arrives as a Uint8Array.
+// object without its methods. @unblock/runtime carries a Buffer as a Buffer
+// wherever it sits (docs/runtime.md has the table this follows).
 
 import { ts } from 'ts-morph';
 
 const CLONEABLE_BUILTINS = new Set([
+  'Buffer',
   'Date',
   'RegExp',
   'ArrayBuffer',
@@ -50,14 +51,14 @@ const MAX_DEPTH = 8;
  * `unknown` are refused: nothing says what they hold.
  */
 export function cloneProblem(type: ts.Type, checker: ts.TypeChecker): string | undefined {
-  const found = problem(type, checker, true, new Set(), 0);
+  const found = problem(type, checker, new Set(), 0);
   if (found === undefined) return undefined;
   return UNKNOWN.test(found) ? `is ${found}, so nothing shows it can be copied to a worker` : `is ${found}, which structured clone cannot copy faithfully`;
 }
 
 const UNKNOWN = /^a value (?:of type|of the type parameter|nested too deeply)/;
 
-function problem(type: ts.Type, checker: ts.TypeChecker, topLevel: boolean, seen: Set<ts.Type>, depth: number): string | undefined {
+function problem(type: ts.Type, checker: ts.TypeChecker, seen: Set<ts.Type>, depth: number): string | undefined {
   if (seen.has(type)) return undefined;
   if (depth > MAX_DEPTH) return 'a value nested too deeply to check';
   const flags = type.flags;
@@ -69,35 +70,33 @@ function problem(type: ts.Type, checker: ts.TypeChecker, topLevel: boolean, seen
   if (flags & ts.TypeFlags.NonPrimitive) return 'a value of type `object`';
   if (type.isUnionOrIntersection()) {
     for (const member of type.types) {
-      const found = problem(member, checker, topLevel, seen, depth + 1);
+      const found = problem(member, checker, seen, depth + 1);
       if (found) return found;
     }
     return undefined;
   }
   if (flags & ts.TypeFlags.TypeParameter) {
     const constraint = checker.getBaseConstraintOfType(type);
-    return constraint && constraint !== type ? problem(constraint, checker, topLevel, seen, depth + 1) : `a value of the type parameter \`${checker.typeToString(type)}\``;
+    return constraint && constraint !== type ? problem(constraint, checker, seen, depth + 1) : `a value of the type parameter \`${checker.typeToString(type)}\``;
   }
   if (!(flags & ts.TypeFlags.Object)) return `a value of type \`${checker.typeToString(type)}\``;
   seen.add(type);
   try {
-    return objectProblem(type as ts.ObjectType, checker, topLevel, seen, depth);
+    return objectProblem(type as ts.ObjectType, checker, seen, depth);
   } finally {
     seen.delete(type);
   }
 }
 
-function objectProblem(type: ts.ObjectType, checker: ts.TypeChecker, topLevel: boolean, seen: Set<ts.Type>, depth: number): string | undefined {
+function objectProblem(type: ts.ObjectType, checker: ts.TypeChecker, seen: Set<ts.Type>, depth: number): string | undefined {
   if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return 'a function';
-  const name = (type.aliasSymbol ?? type.getSymbol())?.getName();
   const arguments_ = (): readonly ts.Type[] => (isReference(type) ? checker.getTypeArguments(type) : []);
-  if (checker.isArrayType(type) || checker.isTupleType(type)) return first(arguments_(), (element) => problem(element, checker, false, seen, depth + 1));
-  if (name !== undefined && fromLibrary(type)) {
+  if (checker.isArrayType(type) || checker.isTupleType(type)) return first(arguments_(), (element) => problem(element, checker, seen, depth + 1));
+  for (const name of libraryNames(type)) {
     const refused = NOT_CLONEABLE.get(name);
     if (refused) return refused;
-    if (name === 'Buffer') return topLevel ? undefined : 'a Buffer inside another value (it would arrive as a plain Uint8Array)';
     if (CLONEABLE_BUILTINS.has(name)) return undefined;
-    if (COLLECTIONS.has(name)) return first(arguments_(), (element) => problem(element, checker, false, seen, depth + 1));
+    if (COLLECTIONS.has(name)) return first(arguments_(), (element) => problem(element, checker, seen, depth + 1));
   }
   const symbol = type.getSymbol();
   if (symbol && symbol.flags & ts.SymbolFlags.Class) return `an instance of class \`${symbol.getName()}\` (a copy loses its prototype and methods)`;
@@ -109,11 +108,11 @@ function objectProblem(type: ts.ObjectType, checker: ts.TypeChecker, topLevel: b
     if (property.flags & ts.SymbolFlags.Method) return `an object with a method (\`${property.getName()}\`)`;
     const declaration = property.valueDeclaration ?? property.declarations?.[0];
     const propertyType = declaration ? checker.getTypeOfSymbolAtLocation(property, declaration) : checker.getTypeOfSymbol(property);
-    const found = problem(propertyType, checker, false, seen, depth + 1);
+    const found = problem(propertyType, checker, seen, depth + 1);
     if (found) return `${found} (in \`${property.getName()}\`)`;
   }
   for (const info of checker.getIndexInfosOfType(type)) {
-    const found = problem(info.type, checker, false, seen, depth + 1);
+    const found = problem(info.type, checker, seen, depth + 1);
     if (found) return found;
   }
   return undefined;
@@ -131,9 +130,17 @@ function isReference(type: ts.ObjectType): type is ts.TypeReference {
   return (type.objectFlags & ts.ObjectFlags.Reference) !== 0;
 }
 
-/** A type declared by a library (lib.*.d.ts or @types), whose name then means the built-in. */
-function fromLibrary(type: ts.Type): boolean {
-  const declarations = (type.aliasSymbol ?? type.getSymbol())?.getDeclarations() ?? [];
+/**
+ * The names a library (lib.*.d.ts or @types) gives the type, where its names then mean the
+ * built-ins: its own first, then its alias's. @types/node's APIs return `NonSharedBuffer`, an alias
+ * of `Buffer`; a program's own `type Bytes = Buffer` is still a `Buffer`.
+ */
+function libraryNames(type: ts.Type): string[] {
+  return [type.getSymbol(), type.aliasSymbol].flatMap((symbol) => (symbol !== undefined && declaredByLibrary(symbol) ? [symbol.getName()] : []));
+}
+
+function declaredByLibrary(symbol: ts.Symbol): boolean {
+  const declarations = symbol.getDeclarations() ?? [];
   return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
 }
 

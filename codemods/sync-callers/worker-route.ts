@@ -14,6 +14,7 @@ import { cloneProblem } from './cloneable.js';
 import type { FunctionInfo } from './functions.js';
 import type { ProgramFile } from './program.js';
 import type { PublicApi } from './public-api.js';
+import { readsRequestData, returnsCatalogBytes, usesShowCloneable } from './value-evidence.js';
 
 export type Route<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -63,8 +64,9 @@ export class WorkerRoutes {
     if (!Node.isArrowFunction(info.node) && usesThis(info.node)) return refuse(`\`${info.name}\` uses \`this\`, which a worker call does not pass`);
     const signature = this.#checker.getSignatureFromDeclaration(info.node.compilerNode);
     if (!signature) return refuse(`the checker cannot tell what \`${info.name}\` returns`);
-    const result = cloneProblem(this.#checker.getReturnTypeOfSignature(signature), this.#checker);
-    if (result) return refuse(`what \`${info.name}\` returns ${result}`);
+    const returnType = this.#checker.getReturnTypeOfSignature(signature);
+    const result = cloneProblem(returnType, this.#checker);
+    if (result && !(isUnknown(returnType) && returnsCatalogBytes(info))) return refuse(`what \`${info.name}\` returns ${result}`);
     return { ok: true, value: names };
   }
 
@@ -95,6 +97,7 @@ export class WorkerRoutes {
       if (type.flags & ts.TypeFlags.Any && parameter) type = this.#checker.getTypeOfSymbolAtLocation(parameter, tsCall.compilerNode);
       const problem = cloneProblem(type, this.#checker);
       const text = argument.getText();
+      if (problem && isUnknown(type) && (readsRequestData(argument, file) || usesShowCloneable(info, index, this.#checker))) continue;
       if (problem) return refuse(`argument ${index + 1} (\`${text.length <= 30 ? text : `${text.slice(0, 27)}...`}\`) ${problem}`);
     }
     return { ok: true, value: { specifier, exportName: imported.exportName, typed: /\.[cm]?tsx?$/.test(file.path) } };
@@ -116,6 +119,11 @@ export class WorkerRoutes {
   #relative(file: string): string {
     return path.relative(this.#root, file) || path.basename(file);
   }
+}
+
+/** JavaScript's `any` (or `unknown`): the checker says nothing, so what the code does is asked instead. */
+function isUnknown(type: ts.Type): boolean {
+  return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
 }
 
 /** The import a call's callee comes from: `f()` of `import { f }` or `import f`, or `ns.f()` of `import * as ns`. */

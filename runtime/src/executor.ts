@@ -22,8 +22,9 @@ import {
 } from './errors.js';
 import { resolveOptions, type ExecutorOptions, type ResolvedOptions } from './options.js';
 import { PoolWorker, type PoolWorkerEvents } from './pool-worker.js';
+import type { BufferPaths } from './buffer-paths.js';
+import { restoreBuffers } from './buffer-restore.js';
 import {
-  FLAG_BUFFER,
   REPLY_ERROR,
   REPLY_FIELDS,
   REPLY_OK,
@@ -31,7 +32,6 @@ import {
   SLOT_KILLED,
   SLOT_PENDING,
   SLOT_RUNNING,
-  asBuffer,
 } from './protocol.js';
 import { Task } from './task.js';
 import { TaskQueue } from './task-queue.js';
@@ -307,7 +307,8 @@ export class ThreadPoolExecutor {
       if (task.settled) continue; // aborted after it finished
       if (status === REPLY_OK) {
         this.#completed++;
-        task.resolve(((replies[i + 3] as number) & FLAG_BUFFER) !== 0 ? asBuffer(value) : value);
+        const buffers = replies[i + 3] as BufferPaths | undefined;
+        task.resolve(buffers === undefined ? value : restoreBuffers(value, buffers));
       } else if (status === REPLY_ERROR) {
         this.#failed++;
         task.reject(decodeThrown(value));

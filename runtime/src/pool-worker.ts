@@ -4,6 +4,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
+import { packBuffers, type PackedValue } from './buffer-pack.js';
 import {
   READY_MESSAGE,
   SLOT_CANCELLED,
@@ -47,6 +48,8 @@ export class PoolWorker {
   private outbox: unknown[] = [];
   private outTransfer: TransferListItem[] = [];
   private outTickets: Ticket[] = [];
+  /** The args as posted, per ticket in outTickets: what postOneByOne re-posts if the batch fails. */
+  private outArgs: PackedValue[] = [];
 
   constructor(resourceLimits: ResourceLimits | undefined, events: PoolWorkerEvents) {
     this.slots = new Int32Array(new SharedArrayBuffer(SLOTS_PER_WORKER * Int32Array.BYTES_PER_ELEMENT));
@@ -103,9 +106,13 @@ export class PoolWorker {
     const { id, definition } = task.callable;
     const firstTime = !this.known.has(id);
     if (firstTime) this.known.add(id);
-    this.outbox.push(task.seq, slot, id, firstTime ? definition : undefined, task.args, task.bufferMask);
-    for (const item of task.transferList) this.outTransfer.push(item);
+    // Packed per post, not per task: the copies it moves are gone from this thread once posted,
+    // and a task that is requeued (its worker died before starting it) is posted again.
+    const args = packBuffers(task.args, task.transferList);
+    this.outbox.push(task.seq, slot, id, firstTime ? definition : undefined, args.value, args.paths);
+    for (const item of args.transferList) this.outTransfer.push(item);
     this.outTickets.push(ticket);
+    this.outArgs.push(args);
   }
 
   /**
@@ -118,26 +125,30 @@ export class PoolWorker {
     const outbox = this.outbox;
     const tickets = this.outTickets;
     const transfer = this.outTransfer;
+    const args = this.outArgs;
     this.outbox = [];
     this.outTickets = [];
     this.outTransfer = [];
+    this.outArgs = [];
     try {
       this.thread.postMessage(outbox, transfer);
       return NO_FAILURES;
     } catch {
-      return this.postOneByOne(tickets);
+      // A failed postMessage moves nothing, so the packed args can be posted again.
+      return this.postOneByOne(tickets, args);
     }
   }
 
-  private postOneByOne(tickets: Ticket[]): ArgumentFailure[] {
+  private postOneByOne(tickets: Ticket[], args: PackedValue[]): ArgumentFailure[] {
     const failures: ArgumentFailure[] = [];
-    for (const ticket of tickets) {
+    for (const [index, ticket] of tickets.entries()) {
       const task = ticket.task;
       if (task === undefined) continue;
       const { id, definition } = task.callable;
+      const packed = args[index]!;
       try {
         // Always with its definition: the batch that would have carried it was never sent.
-        this.thread.postMessage([task.seq, ticket.slot, id, definition, task.args, task.bufferMask], [...task.transferList]);
+        this.thread.postMessage([task.seq, ticket.slot, id, definition, packed.value, packed.paths], [...packed.transferList]);
       } catch (error) {
         this.forget(ticket);
         failures.push({ task, error });

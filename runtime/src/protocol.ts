@@ -32,19 +32,17 @@ export const SLOTS_PER_WORKER = 64;
 /**
  * A task message is TASK_FIELDS consecutive entries:
  *   seq, slot, callable id, definition (only the first time a worker sees the id,
- *   otherwise undefined), args array, bitmask of top-level args that were Buffers.
+ *   otherwise undefined), args array, where the args hold Buffers (BufferPaths
+ *   from the args array, or undefined when they hold none).
  */
 export const TASK_FIELDS = 6;
 
-/** A reply is REPLY_FIELDS consecutive entries: seq, status, value, flags. */
+/** A reply is REPLY_FIELDS consecutive entries: seq, status, value, where the value holds Buffers (or undefined). */
 export const REPLY_FIELDS = 4;
 export const REPLY_OK = 0;
 export const REPLY_ERROR = 1;
 /** The task's slot was CANCELLED: the worker skipped it and frees the slot. */
 export const REPLY_SKIPPED = 2;
-
-/** Reply flag: the value was a Buffer; structured clone turns it into a plain Uint8Array. */
-export const FLAG_BUFFER = 1;
 
 /** Sent once by a worker when it can take tasks. */
 export const READY_MESSAGE = 'unblock:ready';
@@ -66,18 +64,4 @@ export interface TransferEnvelope {
   readonly [TRANSFER_MARKER]: true;
   readonly value: unknown;
   readonly transferList: readonly TransferListItem[];
-}
-
-/** Top-level Buffers lose their prototype in a structured clone; the mask lets the other side restore them. */
-export function bufferMask(values: readonly unknown[]): number {
-  let mask = 0;
-  const n = Math.min(values.length, 31);
-  for (let i = 0; i < n; i++) if (Buffer.isBuffer(values[i])) mask |= 1 << i;
-  return mask;
-}
-
-export function asBuffer(value: unknown): unknown {
-  return value instanceof Uint8Array && !Buffer.isBuffer(value)
-    ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
-    : value;
 }

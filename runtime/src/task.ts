@@ -3,7 +3,6 @@
 import type { TransferListItem } from 'node:worker_threads';
 import type { Callable } from './callable.js';
 import type { PoolWorker } from './pool-worker.js';
-import { bufferMask } from './protocol.js';
 
 /** Where a dispatched task sits: a slot in one worker's slot array. */
 export interface Ticket {
@@ -20,7 +19,6 @@ export class Task {
   /** Kept until the task settles, so a task whose worker died before starting it can run elsewhere. */
   args: unknown[];
   readonly transferList: readonly TransferListItem[];
-  readonly bufferMask: number;
   /** Carries a large top-level argument: prefetching it only adds memory, not speed. */
   readonly heavy: boolean;
   readonly signal: AbortSignal | undefined;
@@ -43,7 +41,6 @@ export class Task {
     this.callable = callable;
     this.args = args;
     this.transferList = transferList;
-    this.bufferMask = bufferMask(args);
     this.heavy = hasLargeArgument(args);
     this.signal = signal;
     this.resolveFn = resolve;

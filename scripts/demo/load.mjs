@@ -7,8 +7,8 @@ import { exited, spawnNode } from './processes.mjs';
 const worker = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load-worker.mjs');
 
 /**
- * Starts the load; resolves once autocannon is sending, with `done`, a promise of its result.
- * The child stops itself if it runs 15 s past its duration (guard.mjs).
+ * Starts the load; resolves once autocannon is sending, with `done`, a promise of its result, and
+ * the load generator's `pid`. The child stops itself if it runs 15 s past its duration (guard.mjs).
  */
 export async function startLoad({ url, requests, connections, durationMs }) {
   const options = { url, requests, connections, durationSeconds: durationMs / 1000 };
@@ -28,5 +28,5 @@ export async function startLoad({ url, requests, connections, durationMs }) {
   });
   done.catch(() => {}); // the caller awaits it after probing; until then, a failure is not unhandled
   await started;
-  return { done };
+  return { done, pid: child.pid };
 }

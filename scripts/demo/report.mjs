@@ -1,6 +1,8 @@
 // demo-report.html: the results as a page with charts drawn here as inline SVG (no scripts, no
 // network), written so that it is also well-formed XML.
+import { describeUsage } from './cpu.mjs';
 import { formatMs, formatRate } from './stats.mjs';
+import { endpointTable } from './summary.mjs';
 
 const COLORS = { idle: '#6b7280', before: '#dc2626', after: '#16a34a' };
 
@@ -120,18 +122,24 @@ function holdChart(endpoints) {
 }
 
 export function renderReport(result) {
-  const { phases, endpoints, loaded, changes, settings, verdict } = result;
+  const { phases, endpoints, loaded, changes, settings, verdict, cpus } = result;
+  const [, before, after] = phases;
   const table = phases
     .map(
       (phase) =>
         `<tr><th scope="row"><span class="swatch" style="background:${COLORS[phase.key]}"></span>${escape(phase.label)}</th><td>${escape(formatMs(phase.p50))}</td><td>${escape(formatMs(phase.p99))}</td><td>${escape(phase.throughput === undefined ? '—' : formatRate(phase.throughput))}</td><td>${escape(formatMs(phase.maxDelayMs))}</td></tr>`,
     )
     .join('\n');
+  const loadRates = endpointTable(endpoints, before, after);
   const endpointRows = endpoints
     .map(
-      (endpoint) =>
-        `<tr><td><code>${escape(endpoint.route)}</code></td><td>${escape(endpoint.work)}</td><td>${escape(formatMs(endpoint.workMs))}</td><td>${escape(formatMs(endpoint.busyBefore))}</td><td>${escape(formatMs(endpoint.busyAfter))}</td><td>${escape(endpoint.loaded ? 'loaded' : endpoint.note)}</td></tr>`,
+      (endpoint, i) =>
+        `<tr><td><code>${escape(endpoint.route)}</code></td><td>${escape(endpoint.work)}</td><td>${escape(formatMs(endpoint.workMs))}</td><td>${escape(formatMs(endpoint.busyBefore))}</td><td>${escape(formatMs(endpoint.busyAfter))}</td><td>${escape(loadRates[i][2])}</td><td>${escape(endpoint.loaded ? (endpoint.note || 'yes') : endpoint.note)}</td></tr>`,
     )
+    .join('\n');
+  const residuals = endpoints
+    .filter((endpoint) => endpoint.loaded && endpoint.residual)
+    .map((endpoint) => `<li><code>${escape(endpoint.route)}</code> (${escape(formatMs(endpoint.busyAfter))} a request after the fix): ${escape(endpoint.residual)}</li>`)
     .join('\n');
   const leftOut = endpoints
     .filter((endpoint) => endpoint.why)
@@ -159,7 +167,7 @@ pre { background: #f9fafb; padding: 1em; overflow-x: auto; font-size: 12px; }
 </head>
 <body>
 <h1>The example service, before and after <code>unblock fix</code></h1>
-<p>Latency of a cheap endpoint (<code>/health</code>) while ${escape(settings.connections)} autocannon connection${settings.connections === 1 ? '' : 's'} ${settings.connections === 1 ? 'keeps' : 'keep'} ${escape(loaded.join(' and '))} busy for ${escape(settings.loadSeconds)} s, probed every ${escape(settings.intervalMs)} ms, against the same probes with no load. Node ${escape(process.version)}, ${escape(settings.cpus)} CPUs, ${escape(settings.when)}. Each connection keeps one request in flight; with one core fewer connections than CPUs, the work the fix moves to libuv's thread pool leaves a core for the event loop, so that the comparison is about the loop, not about a saturated CPU.</p>
+<p>Latency of a cheap endpoint (<code>/health</code>) while ${escape(settings.connections)} autocannon connection${settings.connections === 1 ? '' : 's'} ${settings.connections === 1 ? 'keeps' : 'keep'} ${escape(loaded.join(' and '))} busy for ${escape(settings.loadSeconds)} s, probed every ${escape(settings.intervalMs)} ms, against the same probes with no load. Node ${escape(process.version)}, ${escape(settings.cpus)} CPUs, ${escape(settings.when)}. Each connection keeps one request in flight; with one core fewer connections than CPUs, the work the fix moves to libuv's thread pool and to worker threads leaves a core for the event loop, so that the comparison is about the loop, not about a saturated CPU.</p>
 <table>
 <thead><tr><th></th><th>/health p50</th><th>/health p99</th><th>throughput of the loaded endpoints</th><th>max event-loop delay</th></tr></thead>
 <tbody>
@@ -167,7 +175,8 @@ ${table}
 </tbody>
 </table>
 <p class="verdict">${escape(verdict.text)}</p>
-<p>Idle is the quieter of the two idle windows, one on each service before its load. Max event-loop delay is <code>eventLoopStats().delay.maxMs</code> from <code>@unblock/runtime</code>, read from the service's <code>/metrics</code> over each window; it includes the monitor's 10 ms sampling interval.</p>
+${verdict.met && after.cpu ? `<p>CPU during the after-fix loads: ${escape(describeUsage(after.cpu, cpus))}.</p>` : ''}
+<p>The fixed copy was measured ${escape(after.runs.length)} times; its row gives the median of each figure, and the charts show the run whose p99 is the median. Idle is the quietest of the idle windows, one before each load. Max event-loop delay is <code>eventLoopStats().delay.maxMs</code> from <code>@unblock/runtime</code>, read from the service's <code>/metrics</code> over each window; it includes the monitor's 10 ms sampling interval.</p>
 <h2>/health latency, every probe</h2>
 ${timelineChart(phases)}
 <h2>p50 and p99</h2>
@@ -176,11 +185,12 @@ ${percentileChart(phases)}
 <p>Measured as the ${escape(settings.busyMeasure)}, around one request at a time with no other load.</p>
 ${holdChart(endpoints)}
 <table>
-<thead><tr><th>endpoint</th><th>work</th><th>time per request</th><th>loop busy, original</th><th>after the fix</th><th>in the load?</th></tr></thead>
+<thead><tr><th>endpoint</th><th>work</th><th>time per request</th><th>loop busy, original</th><th>after the fix</th><th>under load, before → after</th><th>in the load?</th></tr></thead>
 <tbody>
 ${endpointRows}
 </tbody>
 </table>
+${residuals === '' ? '' : `<p>In the load with what the fix leaves on the event loop, by design:</p>\n<ul>\n${residuals}\n</ul>`}
 ${leftOut === '' ? '' : `<p>Left out of the load because they still block after the fix, and why:</p>\n<ul>\n${leftOut}\n</ul>`}
 <h2>What <code>unblock fix</code> changed</h2>
 <ul>

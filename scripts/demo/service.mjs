@@ -53,6 +53,7 @@ export async function startService({ root, dataDir, label, lifetimeMs, startTime
   return {
     label,
     url,
+    pid: child.pid,
     /** CPU time of the service's main thread (the event loop's), in ms; undefined off Linux. */
     mainThreadCpuMs: () => mainThreadCpuMs(child.pid),
     get blockWarnings() {

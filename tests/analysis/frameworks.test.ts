@@ -39,6 +39,15 @@ describe('framework data', () => {
     expect(known).toContain(framework);
   });
 
+  it.each(known.flatMap((framework) => (framework.requestData ? [[framework.id, framework.requestData] as const] : [])))(
+    '%s names a parameter and non-empty property paths for its request data',
+    (_id, requestData) => {
+      expect(Number.isInteger(requestData.parameter) && requestData.parameter >= 0).toBe(true);
+      expect(requestData.paths.length).toBeGreaterThan(0);
+      for (const path of requestData.paths) expect(path.length).toBeGreaterThan(0);
+    },
+  );
+
   it('treats a framework named in settings as one that leaves rejections unhandled', () => {
     expect(customFramework('tiny-http')).toEqual({ id: 'custom:tiny-http', name: 'tiny-http', errorHandling: 'unhandled' });
   });

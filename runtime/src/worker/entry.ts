@@ -4,11 +4,13 @@
 // dying worker was running.
 
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
+import { packBuffers } from '../buffer-pack.js';
+import type { BufferPaths } from '../buffer-paths.js';
+import { restoreBuffers } from '../buffer-restore.js';
 import { encodeThrown } from '../error-transport.js';
 import { ResultNotCloneableError } from '../errors.js';
 import {
   DEF_SOURCE,
-  FLAG_BUFFER,
   READY_MESSAGE,
   REPLY_ERROR,
   REPLY_OK,
@@ -18,7 +20,6 @@ import {
   SLOT_RUNNING,
   TASK_FIELDS,
   TRANSFER_MARKER,
-  asBuffer,
   type Definition,
   type TransferEnvelope,
   type WorkerBootData,
@@ -59,7 +60,7 @@ function drain(): void {
     const id = inbox[head + 2] as number;
     const definition = inbox[head + 3] as Definition | undefined;
     const args = inbox[head + 4] as unknown[];
-    const mask = inbox[head + 5] as number;
+    const buffers = inbox[head + 5] as BufferPaths | undefined;
     inbox[head + 4] = undefined; // let the arguments be collected while later tasks run
     head += TASK_FIELDS;
     if (head > 4096 && head * 2 > inbox.length) {
@@ -70,7 +71,7 @@ function drain(): void {
 
     if (definition !== undefined && !callables.has(id)) callables.set(id, { definition, fn: undefined });
     if (Atomics.compareExchange(slots, slot, SLOT_PENDING, SLOT_RUNNING) !== SLOT_PENDING) {
-      port.postMessage([seq, REPLY_SKIPPED, undefined, 0]);
+      port.postMessage([seq, REPLY_SKIPPED, undefined, undefined]);
       continue;
     }
     const callable = callables.get(id);
@@ -78,7 +79,7 @@ function drain(): void {
     let threw = false;
     try {
       if (callable === undefined) throw new Error(`@unblock/runtime: unknown callable ${id} (protocol error)`);
-      if (mask !== 0) restoreBuffers(args, mask);
+      if (buffers !== undefined) restoreBuffers(args, buffers);
       outcome = invoke(callable, args);
     } catch (error) {
       outcome = error;
@@ -150,7 +151,8 @@ function succeed(seq: number, slot: number, value: unknown): void {
     return;
   }
   try {
-    port.postMessage([seq, REPLY_OK, value, Buffer.isBuffer(value) ? FLAG_BUFFER : 0], transferList);
+    const packed = packBuffers(value, transferList);
+    port.postMessage([seq, REPLY_OK, packed.value, packed.paths], packed.transferList);
   } catch (error) {
     replyError(
       seq,
@@ -169,9 +171,9 @@ function fail(seq: number, slot: number, callable: Callable | undefined, error: 
 
 function replyError(seq: number, error: unknown): void {
   try {
-    port.postMessage([seq, REPLY_ERROR, encodeThrown(error), 0]);
+    port.postMessage([seq, REPLY_ERROR, encodeThrown(error), undefined]);
   } catch (postError) {
-    port.postMessage([seq, REPLY_ERROR, encodeThrown(new Error(`the task failed and its error could not be sent: ${String(postError)}`)), 0]);
+    port.postMessage([seq, REPLY_ERROR, encodeThrown(new Error(`the task failed and its error could not be sent: ${String(postError)}`)), undefined]);
   }
 }
 
@@ -179,10 +181,6 @@ function replyError(seq: number, error: unknown): void {
 // KILLED (the task was aborted) and is terminating this worker: stay quiet.
 function finish(slot: number): boolean {
   return Atomics.compareExchange(slots, slot, SLOT_RUNNING, SLOT_DONE) === SLOT_RUNNING;
-}
-
-function restoreBuffers(args: unknown[], mask: number): void {
-  for (let i = 0; i < args.length && i < 31; i++) if ((mask & (1 << i)) !== 0) args[i] = asBuffer(args[i]);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

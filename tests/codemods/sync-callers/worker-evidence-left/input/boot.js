@@ -1,0 +1,3 @@
+import { audit } from './audit.js';
+
+export const seed = audit('seed');
