@@ -49,8 +49,16 @@ async function configFor(tool: Tool): Promise<Linter.Config[]> {
 
 /** What `tool` reports on the repository's linted paths inside `dir`. */
 export async function lintSnapshot(repo: CorpusRepo, dir: string, tool: Tool): Promise<LintOutcome> {
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: await configFor(tool), errorOnUnmatchedPattern: false, warnIgnored: false });
-  const results = await eslint.lintFiles([...repo.lint]);
+  // ESLint runs from the folder above the snapshot: a service's own .eslintignore would only
+  // make ESLint warn, and its own ignores are not ours to apply.
+  const eslint = new ESLint({
+    cwd: path.dirname(dir),
+    overrideConfigFile: true,
+    overrideConfig: await configFor(tool),
+    errorOnUnmatchedPattern: false,
+    warnIgnored: false,
+  });
+  const results = await eslint.lintFiles(repo.lint.map((entry) => path.join(dir, entry)));
   const reports: Report[] = [];
   const parseFailures: string[] = [];
   for (const result of results) {
