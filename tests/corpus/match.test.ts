@@ -2,7 +2,7 @@
 // which site, which is a false alarm, and what the labels file must hold.
 import { describe, expect, it } from 'vitest';
 
-import { corpusProblems, type Site } from '../../bench/corpus/labels.js';
+import { corpusProblems, loadCorpus, type Site } from '../../bench/corpus/labels.js';
 import { messageNamesSite, score, startOfCall, unlabelledReports, type Report } from '../../bench/corpus/match.js';
 
 const REPO = 'someone/service';
@@ -126,5 +126,23 @@ describe('label checks', () => {
     const problems = corpusProblems({ repos, sites: [{ ...direct, kind: 'indirect' }, { ...direct, note: undefined }] });
     expect(problems.join('\n')).toMatch(/\/sites\/0\/kind/);
     expect(problems.join('\n')).toMatch(/\/sites\/1 must have required property 'note'/);
+  });
+});
+
+describe('bench/corpus/labels.json', () => {
+  const corpus = loadCorpus();
+
+  it('holds at least 150 sites from at least 8 services of different authors', () => {
+    expect(corpus.sites.length).toBeGreaterThanOrEqual(150);
+    const owners = new Set(corpus.repos.map((repo) => repo.repo.split('/')[0]));
+    expect(owners.size).toBeGreaterThanOrEqual(8);
+    for (const repo of corpus.repos) expect(corpus.sites.some((label) => label.repo === repo.repo), repo.repo).toBe(true);
+  });
+
+  it('mixes serving sites of every kind with at least 20 server negatives', () => {
+    const serving = corpus.sites.filter((label) => label.when === 'serving' && label.kind !== 'negative');
+    for (const kind of ['direct', 'same-file-helper', 'cross-module-helper'] as const) expect(serving.filter((label) => label.kind === kind).length, kind).toBeGreaterThanOrEqual(20);
+    const serverNegatives = corpus.sites.filter((label) => label.when !== 'tooling' && (label.when !== 'serving' || label.kind === 'negative'));
+    expect(serverNegatives.length).toBeGreaterThanOrEqual(20);
   });
 });
