@@ -4,16 +4,18 @@
 //
 //   --only <owner/name>   score one repository (repeatable)
 //   --json <file>         also write the table, the misses and the false alarms as JSON
+//   --describe            print the corpus table of bench/corpus/README.md and stop (no snapshots needed)
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { corpusTable } from './describe.js';
 import { loadCorpus, siteId, type CorpusRepo } from './labels.js';
 import { lintSnapshot } from './lint.js';
 import { describeSite, score, startOfCall, TOOLS, unlabelledReports, type Report, type ScoreRow, type StartOfCall } from './match.js';
 import { CORPUS_DIR_VARIABLE, labelsOutOfPlace, snapshotOf, SnapshotLines } from './snapshots.js';
 
-const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, json: { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, json: { type: 'string' }, describe: { type: 'boolean', default: false } } });
 
 const corpus = (() => {
   try {
@@ -22,6 +24,10 @@ const corpus = (() => {
     return fail(error instanceof Error ? error.message : String(error));
   }
 })();
+if (values.describe) {
+  console.log(corpusTable(corpus));
+  process.exit(0);
+}
 const corpusDir = process.env[CORPUS_DIR_VARIABLE];
 if (!corpusDir) {
   console.log(`corpus: ${CORPUS_DIR_VARIABLE} is not set, so there are no snapshots to score; skipped. bench/corpus/README.md says how to make them.`);

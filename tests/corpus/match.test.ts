@@ -1,9 +1,14 @@
 // The labelled corpus's matching rule and label checks, without the snapshots: which report finds
 // which site, which is a false alarm, and what the labels file must hold.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
+import { corpusTable } from '../../bench/corpus/describe.js';
 import { corpusProblems, loadCorpus, type Site } from '../../bench/corpus/labels.js';
 import { messageNamesSite, score, startOfCall, unlabelledReports, type Report } from '../../bench/corpus/match.js';
+import { readMarkdown } from '../helpers/markdown.js';
 
 const REPO = 'someone/service';
 const COMMIT = 'a'.repeat(40);
@@ -144,5 +149,24 @@ describe('bench/corpus/labels.json', () => {
     for (const kind of ['direct', 'same-file-helper', 'cross-module-helper'] as const) expect(serving.filter((label) => label.kind === kind).length, kind).toBeGreaterThanOrEqual(20);
     const serverNegatives = corpus.sites.filter((label) => label.when !== 'tooling' && (label.when !== 'serving' || label.kind === 'negative'));
     expect(serverNegatives.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('bench/corpus/README.md', () => {
+  const corpus = loadCorpus();
+  const readme = readFileSync(path.join(import.meta.dirname, '../../bench/corpus/README.md'), 'utf8');
+
+  it('carries the table of labels.json (npm run corpus -- --describe prints it)', () => {
+    const table = /<!-- corpus-table[^\n]*-->\n([\s\S]*?)\n<!-- \/corpus-table -->/.exec(readme)?.[1];
+    expect(table).toBe(corpusTable(corpus));
+  });
+
+  it('states the number of sites', () => {
+    expect(readme).toContain(`**${corpus.sites.length} hand-labelled sync call sites**`);
+  });
+
+  it('shows a label that is in labels.json', () => {
+    const example = readMarkdown(readme).blocks.find((block) => block.language === 'json');
+    expect(corpus.sites).toContainEqual(JSON.parse(example!.code));
   });
 });
