@@ -6,11 +6,13 @@
 // - unblock reports a direct site at the call, and a helper site either at the call (a blocking
 //   call inside an async helper) or at the entry call inside the handler, naming the chain's
 //   blocking call in its message: `… (line 12)` within a file, `… (line 12 of lib/config.js)`
-//   across modules. A serving site counts as found when a report sits on its line or on one of its
-//   labelled entry calls, whatever the message: the report leads to the helper.
+//   across modules. A serving site counts as found when a report sits on its line, on one of its
+//   labelled entry calls (whatever the message: the report leads to the helper), or anywhere with
+//   a message that names it.
 // - A site that must not be reported (start-up, tooling, dead, negative) counts as a false alarm
-//   when a report sits on its line, or on one of its entry calls with a message that names it:
-//   a report at that call may be about another, rightly reported, blocking call behind it.
+//   when a report sits on its line, or anywhere with a message that names it. A report on one of
+//   its entry calls that names another line is not held against it: that report may be about
+//   another, rightly reported, blocking call behind the same call.
 // - "On its line": labels name the line where the API's name is written; a report at the start
 //   of the call (`fs` in `fs\n  .readdirSync(dir)`) sits on an earlier line, so every line of
 //   the member chain up to the label's counts (`StartOfCall` says where the chain starts).
@@ -39,19 +41,24 @@ export function isPositive(site: Site): boolean {
 /** The first line of the call whose API name is written on `line` of `file`. */
 export type StartOfCall = (repo: string, file: string, line: number) => number;
 
-/** The reports of one tool, looked up by `repo file:line`. */
+/** The reports of one tool, looked up by `repo file:line`, and by the site their chain names. */
 export class ReportIndex {
   private readonly byLine = new Map<string, Report[]>();
+  /** Per repository, the reports whose message names a line (`(line 12)`): chain reports. */
+  private readonly chainsByRepo = new Map<string, Report[]>();
   private readonly startOf: StartOfCall;
 
   constructor(reports: readonly Report[], startOf: StartOfCall = (_repo, _file, line) => line) {
     this.startOf = startOf;
     for (const report of reports) {
-      const key = lineKey(report.repo, report.file, report.line);
-      const list = this.byLine.get(key);
-      if (list) list.push(report);
-      else this.byLine.set(key, [report]);
+      push(this.byLine, lineKey(report.repo, report.file, report.line), report);
+      if (report.message.includes('(line ')) push(this.chainsByRepo, report.repo, report);
     }
+  }
+
+  /** The reports anywhere in the site's repository whose chain ends at the site. */
+  naming(site: Pick<Site, 'repo' | 'file' | 'line'>): readonly Report[] {
+    return (this.chainsByRepo.get(site.repo) ?? []).filter((report) => messageNamesSite(report, site));
   }
 
   /** The reports on the call whose API name is on `line`, from the first line of its member chain to `line`. */
@@ -62,6 +69,12 @@ export class ReportIndex {
   }
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function lineKey(repo: string, file: string, line: number): string {
   return `${repo}\u0000${file}\u0000${line}`;
 }
@@ -69,13 +82,15 @@ function lineKey(repo: string, file: string, line: number): string {
 /** The reports that count for `site` under the matching rule above: found (positive) or a false alarm (otherwise). */
 export function matchingReports(site: Site, tool: Tool, index: ReportIndex): Report[] {
   const atSite = index.at(site.repo, site.file, site.line);
+  // n/no-sync has no chains, and a user's own `loadSync()` at an entry call is not the site.
   if (tool === 'n/no-sync') return [...atSite];
-  const atEntries = (site.entries ?? []).flatMap((entry) => {
-    const { file, line } = parseEntry(entry);
-    return index.at(site.repo, file, line);
-  });
-  const viaEntries = isPositive(site) ? atEntries : atEntries.filter((report) => messageNamesSite(report, site));
-  return [...atSite, ...viaEntries];
+  const atEntries = isPositive(site)
+    ? (site.entries ?? []).flatMap((entry) => {
+        const { file, line } = parseEntry(entry);
+        return index.at(site.repo, file, line);
+      })
+    : [];
+  return [...new Set([...atSite, ...atEntries, ...index.naming(site)])];
 }
 
 /**
@@ -159,12 +174,12 @@ function perTool<T>(make: (tool: Tool) => T): Record<Tool, T> {
   return { unblock: make('unblock'), 'n/no-sync': make('n/no-sync') };
 }
 
-/** Reports that sit on no labelled site and no labelled entry call: what the labels say nothing about. */
+/** Reports that sit on no labelled site or entry call and name no labelled site: what the labels say nothing about. */
 export function unlabelledReports(sites: readonly Site[], reports: readonly Report[], startOf?: StartOfCall): Report[] {
   const index = new ReportIndex(reports, startOf);
   const labelled = new Set<Report>();
   for (const site of sites) {
-    for (const report of index.at(site.repo, site.file, site.line)) labelled.add(report);
+    for (const report of [...index.at(site.repo, site.file, site.line), ...index.naming(site)]) labelled.add(report);
     for (const entry of site.entries ?? []) {
       const { file, line } = parseEntry(entry);
       for (const report of index.at(site.repo, file, line)) labelled.add(report);

@@ -44,6 +44,16 @@ describe('matching reports to labelled sites', () => {
     expect(falseAlarms['n/no-sync'].map((alarm) => alarm.site)).toEqual([cacheFill]);
   });
 
+  it('counts a report anywhere whose chain names a site: found for a serving site, a false alarm for a negative', () => {
+    const elsewhere = 'src/other.js';
+    const { missed, falseAlarms } = score(sites, [
+      report('unblock', elsewhere, 7, 'x → fs.readFileSync (line 4 of lib/config.js); use …'),
+      report('unblock', 'src/routes.js', 8, 'y → fs.readFileSync (line 5 of lib/cache.js); use …'),
+    ]);
+    expect(missed.unblock).not.toContain(helper);
+    expect(falseAlarms.unblock.map((alarm) => alarm.site)).toEqual([cacheFill]);
+  });
+
   it('blames a start-up helper for a report at its entry call only when the message names its line', () => {
     const naming = score(sites, [report('unblock', 'src/server.js', 3, '`load` blocks the event loop: load → fs.readFileSync (line 8 of lib/config.js); use …')]);
     expect(naming.falseAlarms.unblock.map((alarm) => alarm.site)).toEqual([startupHelper]);
@@ -79,9 +89,10 @@ describe('matching reports to labelled sites', () => {
     expect(score([chained], [report('unblock', 'src/routes.js', 30)]).missed.unblock).toEqual([chained]);
   });
 
-  it('lists the reports that sit on no labelled site or entry call', () => {
-    const stray = report('unblock', 'src/routes.js', 44);
-    expect(unlabelledReports(sites, [report('unblock', 'src/routes.js', 20), stray])).toEqual([stray]);
+  it('lists the reports that sit on no labelled site or entry call and name no labelled site', () => {
+    const stray = report('unblock', 'src/routes.js', 44, 'z → fs.readFileSync (line 9 of lib/config.js)');
+    const naming = report('unblock', 'src/routes.js', 45, 'z → fs.readFileSync (line 4 of lib/config.js)');
+    expect(unlabelledReports(sites, [report('unblock', 'src/routes.js', 20), naming, stray])).toEqual([stray]);
   });
 });
 
