@@ -11,7 +11,8 @@ import { parserForNoSync } from '../../scripts/no-sync-parser.js';
 import type { CorpusRepo } from './labels.js';
 import type { Report, Tool } from './match.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+/** This repository's build, which `npm run corpus` brings up to date first. */
+export const DEFAULT_DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
 
 /** Declarations and minified bundles are not code anyone wrote into a handler. */
 const IGNORED = ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'];
@@ -25,16 +26,17 @@ export interface LintOutcome {
 
 type Plugin = NonNullable<Linter.Config['plugins']>[string];
 
-/** unblock's plugin from dist/, as users get it; `npm run corpus` builds first. */
-async function unblockRecommended(): Promise<Linter.Config> {
-  const { default: unblock } = (await import(path.join(repoRoot, 'dist', 'rules', 'index.js'))) as { default: { configs: { recommended: Linter.Config } } };
+/** unblock's plugin from a build (`dist/` of this or another checkout), as users get it. */
+async function unblockRecommended(dist: string): Promise<Linter.Config> {
+  const entry = path.join(dist, 'rules', 'index.js');
+  const { default: unblock } = (await import(entry)) as { default: { configs: { recommended: Linter.Config } } };
   return unblock.configs.recommended;
 }
 
-async function configFor(tool: Tool): Promise<Linter.Config[]> {
+async function configFor(tool: Tool, dist: string): Promise<Linter.Config[]> {
   const common: Linter.Config = { files: [SOURCE_FILES], linterOptions: { reportUnusedDisableDirectives: 'off' } };
   const commonjs: Linter.Config = { files: [...COMMONJS_FILES], languageOptions: { sourceType: 'commonjs' } };
-  if (tool === 'unblock') return [{ ignores: IGNORED }, { ...common, languageOptions: parserLanguageOptions(), ...(await unblockRecommended()) }, commonjs];
+  if (tool === 'unblock') return [{ ignores: IGNORED }, { ...common, languageOptions: parserLanguageOptions(), ...(await unblockRecommended(dist)) }, commonjs];
   return [
     { ignores: IGNORED },
     {
@@ -47,14 +49,14 @@ async function configFor(tool: Tool): Promise<Linter.Config[]> {
   ];
 }
 
-/** What `tool` reports on the repository's linted paths inside `dir`. */
-export async function lintSnapshot(repo: CorpusRepo, dir: string, tool: Tool): Promise<LintOutcome> {
+/** What `tool` reports on the repository's linted paths inside `dir`; unblock comes from the build in `dist`. */
+export async function lintSnapshot(repo: CorpusRepo, dir: string, tool: Tool, dist = DEFAULT_DIST): Promise<LintOutcome> {
   // ESLint runs from the folder above the snapshot: a service's own .eslintignore would only
   // make ESLint warn, and its own ignores are not ours to apply.
   const eslint = new ESLint({
     cwd: path.dirname(dir),
     overrideConfigFile: true,
-    overrideConfig: await configFor(tool),
+    overrideConfig: await configFor(tool, dist),
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
   });

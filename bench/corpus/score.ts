@@ -3,19 +3,22 @@
 // The snapshots are read from the folder UNBLOCK_CORPUS_DIR names; without it, this skips.
 //
 //   --only <owner/name>   score one repository (repeatable)
-//   --json <file>         also write the table, the misses and the false alarms as JSON
+//   --json <file>         also write the table, the misses, the false alarms and the unlabelled reports as JSON
 //   --describe            print the corpus table of bench/corpus/README.md and stop (no snapshots needed)
-import { writeFileSync } from 'node:fs';
+//   --dist <folder>       score unblock from another build (another checkout's dist/), e.g. main against a branch
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { corpusTable } from './describe.js';
 import { loadCorpus, siteId, type CorpusRepo } from './labels.js';
-import { lintSnapshot } from './lint.js';
+import { DEFAULT_DIST, lintSnapshot } from './lint.js';
 import { describeSite, score, startOfCall, TOOLS, unlabelledReports, type Report, type ScoreRow, type StartOfCall } from './match.js';
 import { CORPUS_DIR_VARIABLE, labelsOutOfPlace, snapshotOf, SnapshotLines } from './snapshots.js';
 
-const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, json: { type: 'string' }, describe: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string', multiple: true }, json: { type: 'string' }, describe: { type: 'boolean', default: false }, dist: { type: 'string' } },
+});
 
 const corpus = (() => {
   try {
@@ -51,19 +54,28 @@ const snapshots = new SnapshotLines((repo) => dirs.get(repo)!);
 const outOfPlace = labelsOutOfPlace(sites, snapshots);
 if (outOfPlace.length > 0) fail(`labels that do not fit their snapshot:\n  ${outOfPlace.join('\n  ')}`);
 
+const dist = path.resolve(values.dist ?? DEFAULT_DIST);
+if (!existsSync(path.join(dist, 'rules', 'index.js'))) fail(`--dist: ${dist} holds no unblock build (rules/index.js); run npm run build there`);
+
 const reports: Report[] = [];
 const parseFailures: string[] = [];
 let files = 0;
+const lintSeconds = { unblock: 0, 'n/no-sync': 0 };
 for (const repo of repos) {
+  const seconds: string[] = [];
   for (const tool of TOOLS) {
-    const outcome = await lintSnapshot(repo, dirs.get(repo.repo)!, tool);
+    const started = performance.now();
+    const outcome = await lintSnapshot(repo, dirs.get(repo.repo)!, tool, dist);
+    const elapsed = (performance.now() - started) / 1000;
+    lintSeconds[tool] += elapsed;
+    seconds.push(`${tool} ${elapsed.toFixed(1)} s`);
     reports.push(...outcome.reports);
     if (tool === 'unblock') {
       files += outcome.files;
       parseFailures.push(...outcome.parseFailures);
     }
   }
-  console.error(`linted ${repo.repo}`);
+  console.error(`linted ${repo.repo}: ${seconds.join(', ')}`);
 }
 
 const startOf: StartOfCall = (repo, file, line) => startOfCall(snapshots.of(repo, file) ?? [], line);
@@ -74,6 +86,8 @@ for (const tool of TOOLS) {
   const own = reports.filter((report) => report.tool === tool);
   console.log(`${tool}: ${own.length} reports in ${files} files, ${unlabelled.filter((report) => report.tool === tool).length} of them at no labelled site or entry call`);
 }
+// Wall-clock seconds on whatever else the machine is doing: only the ratio, same run, says anything.
+console.log(`lint time, unblock / n/no-sync in this run: ${(lintSeconds.unblock / lintSeconds['n/no-sync']).toFixed(2)}`);
 if (parseFailures.length > 0) console.log(`\nfiles that did not parse (their sites cannot be found):\n  ${parseFailures.join('\n  ')}`);
 for (const tool of TOOLS) {
   printList(`serving sites ${tool} missed`, result.missed[tool].map(describeSite));
@@ -83,12 +97,12 @@ for (const tool of TOOLS) {
   );
 }
 if (values.json) {
-  writeFileSync(values.json, `${JSON.stringify({ repos: repos.map((repo) => ({ repo: repo.repo, commit: repo.commit })), files, ...result }, null, 2)}\n`);
+  writeFileSync(values.json, `${JSON.stringify({ dist, repos: repos.map((repo) => ({ repo: repo.repo, commit: repo.commit })), files, ...result, unlabelled }, null, 2)}\n`);
   console.log(`\nwritten to ${values.json}`);
 }
 
 function printTable(scored: readonly CorpusRepo[], rows: readonly ScoreRow[]): void {
-  console.log(`\ncorpus: ${scored.length} services, ${sites.length} labelled sites; unblock = configs.recommended (untyped), n/no-sync = eslint-plugin-n no-sync`);
+  console.log(`\ncorpus: ${scored.length} services, ${sites.length} labelled sites; unblock = configs.recommended (untyped) from ${dist}, n/no-sync = eslint-plugin-n no-sync`);
   const header = ['sites', 'measure', 'n', ...TOOLS.map((tool) => `${tool}`), 'target'];
   const cells = rows.map((row) => [row.group, row.measure, String(row.sites), ...TOOLS.map((tool) => ratio(row.matched[tool], row.sites)), row.target ?? '']);
   const widths = header.map((_, i) => Math.max(header[i]!.length, ...cells.map((cell) => cell[i]!.length)));
