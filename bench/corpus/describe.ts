@@ -1,8 +1,7 @@
 // The corpus in one Markdown table: each service, its pinned commit and stack, and how many
 // sites of each label it holds. bench/corpus/README.md carries this table, and a test keeps the
 // two the same; `npm run corpus -- --describe` prints it.
-import type { Corpus, Site } from './labels.js';
-import { isPositive } from './match.js';
+import { isPositive, type Corpus, type Site } from './labels.js';
 
 const COLUMNS: ReadonlyArray<readonly [string, (site: Site) => boolean]> = [
   ['sites', () => true],

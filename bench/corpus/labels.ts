@@ -128,6 +128,11 @@ export function corpusProblems(data: unknown): string[] {
   return problems;
 }
 
+/** Whether a tool must report the site: it blocks the loop while the service serves requests. */
+export function isPositive(site: Site): boolean {
+  return site.when === 'serving' && site.kind !== 'negative';
+}
+
 /** `owner/name path:line api`, how a site is named in output. */
 export function siteId(site: Pick<Site, 'repo' | 'file' | 'line' | 'api'>): string {
   return `${site.repo} ${site.file}:${site.line} ${site.api}`;

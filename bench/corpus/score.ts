@@ -13,8 +13,9 @@ import { parseArgs } from 'node:util';
 import { corpusTable } from './describe.js';
 import { loadCorpus, siteId, type CorpusRepo } from './labels.js';
 import { DEFAULT_DIST, lintSnapshot } from './lint.js';
-import { describeSite, score, startOfCall, TOOLS, unlabelledReports, type Report, type ScoreRow, type StartOfCall } from './match.js';
+import { startOfCall, TOOLS, unlabelledReports, type Report, type StartOfCall } from './match.js';
 import { CORPUS_DIR_VARIABLE, labelsOutOfPlace, snapshotOf, SnapshotLines } from './snapshots.js';
+import { describeSite, score, type ScoreRow } from './tally.js';
 
 const { values } = parseArgs({
   options: { only: { type: 'string', multiple: true }, json: { type: 'string' }, describe: { type: 'boolean', default: false }, dist: { type: 'string' } },
@@ -84,7 +85,7 @@ printTable(repos, result.rows);
 const unlabelled = unlabelledReports(sites, reports, startOf);
 for (const tool of TOOLS) {
   const own = reports.filter((report) => report.tool === tool);
-  console.log(`${tool}: ${own.length} reports in ${files} files, ${unlabelled.filter((report) => report.tool === tool).length} of them at no labelled site or entry call`);
+  console.log(`${tool}: ${own.length} reports in ${files} files, ${unlabelled.filter((report) => report.tool === tool).length} of them unlabelled (on no labelled site or entry call, naming none)`);
 }
 // Wall-clock seconds on whatever else the machine is doing: only the ratio, same run, says anything.
 console.log(`lint time, unblock / n/no-sync in this run: ${(lintSeconds.unblock / lintSeconds['n/no-sync']).toFixed(2)}`);

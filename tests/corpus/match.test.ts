@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 import { corpusTable } from '../../bench/corpus/describe.js';
 import { corpusProblems, loadCorpus, type Site } from '../../bench/corpus/labels.js';
-import { messageNamesSite, score, startOfCall, unlabelledReports, type Report } from '../../bench/corpus/match.js';
+import { messageNamesSite, startOfCall, unlabelledReports, type Report } from '../../bench/corpus/match.js';
+import { score } from '../../bench/corpus/tally.js';
 import { readMarkdown } from '../helpers/markdown.js';
 
 const REPO = 'someone/service';
