@@ -15,22 +15,12 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../../rules/index.js';
 import { recommendedRules } from '../../rules/configs.js';
+import { parserForNoSync } from '../../scripts/no-sync-parser.js';
 
 const corpus = path.join(import.meta.dirname, 'corpus');
 const files = readdirSync(corpus).sort();
 
 type Plugins = NonNullable<Linter.Config['plugins']>;
-
-// n/no-sync asks for type information whenever the TypeScript parser offers node maps; it gets
-// the same syntax tree without them, as a JavaScript project would give it.
-type ParseResult = ReturnType<typeof tsParser.parseForESLint>;
-const untypedParser = {
-  meta: { name: 'typescript-without-services' },
-  parseForESLint(code: string, options?: Record<string, unknown>): Omit<ParseResult, 'services'> & { services: object } {
-    const parsed: ParseResult = tsParser.parseForESLint(code, options);
-    return { ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, services: {} };
-  },
-} as unknown as Linter.Parser;
 
 function reportedLines(file: string, text: string, rules: Linter.RulesRecord, plugins: Plugins, parser: Linter.Parser = tsParser): number[] {
   const linter = new Linter({ configType: 'flat', cwd: corpus });
@@ -66,7 +56,7 @@ describe('precision on the labelled corpus', () => {
       const text = readFileSync(path.join(corpus, file), 'utf8');
       const marked = markedLines(text);
       const unblock = reportedLines(file, text, recommendedRules, ours);
-      const noSync = reportedLines(file, text, { 'n/no-sync': 'error' }, peer, untypedParser);
+      const noSync = reportedLines(file, text, { 'n/no-sync': 'error' }, peer, parserForNoSync);
       expect(unblock).toEqual(marked);
       rows.push({
         file,
