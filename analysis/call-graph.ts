@@ -21,6 +21,22 @@ export interface BlockingChain {
 /** Callbacks these methods and functions run before they return, so their bodies count. */
 const SYNC_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'sort', 'toSorted', 'from']);
 
+/**
+ * A function's calls without its syntax tree: what a module summary keeps, so that whether an
+ * export blocks can be worked out later, when a caller asks, after the tree is gone.
+ */
+export interface CompactFunction {
+  readonly name: string;
+  /** Async functions and generators are their own rules' business: never a link in a chain. */
+  readonly skipped: boolean;
+  /** Its first blocking call of a known API, with the line. */
+  readonly direct?: { readonly entry: BlockingSite['entry']; readonly module?: string; readonly line: number };
+  /** Its calls into other modules, in order, each with the callee as written. */
+  readonly pending: Array<{ readonly call: Omit<PendingCall, 'node'>; readonly written: string }>;
+  /** The local functions it calls, in order. */
+  readonly calls: CompactFunction[];
+}
+
 /** Calls into the project's other modules, and how to learn whether one blocks (an expensive look-up, made only when asked). */
 export interface PendingCalls {
   readonly calls: readonly PendingCall[];
@@ -97,6 +113,30 @@ export class CallGraph {
     this.#inProgress.delete(fn);
     this.#summaries.set(fn, result);
     return result ?? undefined;
+  }
+
+  /**
+   * `fn` and the local functions it reaches, as CompactFunctions. Cache guards are already taken
+   * out, as for chainFrom; nothing in another module is read.
+   */
+  compact(fn: FunctionNode, made = new Map<FunctionNode, CompactFunction>()): CompactFunction {
+    this.#build();
+    const known = made.get(fn);
+    if (known) return known;
+    const site = this.#sitesByFunction.get(fn)?.[0];
+    const compact: CompactFunction = {
+      name: functionName(fn) ?? 'an anonymous function',
+      skipped: fn.async || fn.generator,
+      ...(site ? { direct: { entry: site.entry, ...(site.module === undefined ? {} : { module: site.module }), line: site.node.loc.start.line } } : {}),
+      pending: (this.#pendingByFunction.get(fn) ?? []).map(({ node, shape, isNew }) => {
+        const written = this.#sourceCode.getText(node.callee);
+        return { call: { shape, isNew }, written: written.length <= 40 ? written : 'a helper' };
+      }),
+      calls: [],
+    };
+    made.set(fn, compact);
+    for (const { target } of this.#callsByFunction.get(fn) ?? []) compact.calls.push(this.compact(target, made));
+    return compact;
   }
 
   /** Every call of a local function in the file, with its target. */

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { functionName, isFunctionNode, memberChain, memberName, propertyKeyName, staticString, unwrapExpression, type FunctionNode } from '../ast.js';
-import type { CallGraph } from '../call-graph.js';
+import type { CallGraph, CompactFunction } from '../call-graph.js';
 import { importBindings, requiredModule, type ImportBinding } from '../import-bindings.js';
 import { CALL, memberShape as member, NAMESPACE, NEW, REQUIRE, UNKNOWN, type ExportShape, type RemoteChain } from './shapes.js';
 
@@ -19,6 +19,8 @@ export interface ExportSources {
   readonly file: string;
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly callGraph: CallGraph;
+  /** The blocking chain behind a function, worked out when first asked (it may read other modules). */
+  readonly chainOf: (fn: CompactFunction) => RemoteChain | undefined;
   /** The project file a specifier in this module names, when it is one. */
   readonly resolve: (specifier: string) => string | undefined;
 }
@@ -44,6 +46,7 @@ class ExportReader {
   readonly #bindings: Map<string, ImportBinding>;
   readonly #functions = new Map<FunctionNode, ExportShape>();
   readonly #classes = new Map<ClassNode, ExportShape>();
+  readonly #compacts = new Map<FunctionNode, CompactFunction>();
   #depth = 0;
 
   constructor(sources: ExportSources) {
@@ -201,16 +204,29 @@ class ExportReader {
     if (known) return known;
     // Recursion (a function that returns itself, a factory that calls itself) ends here.
     this.#functions.set(fn, UNKNOWN);
-    const chain = this.#chainOf(fn);
     const returns = this.#returnShape(fn);
     const shape: ExportShape = {
       kind: 'function',
       name: withoutExportsPrefix(functionName(fn) ?? 'an anonymous function'),
-      ...(chain ? { chain } : {}),
+      ...this.#lazyChain(fn, 'chain'),
       ...(returns.kind === 'unknown' ? {} : { returns }),
     };
     this.#functions.set(fn, shape);
     return shape;
+  }
+
+  /**
+   * `{ possible, [key] }`, where reading `key` works out the chain behind calling `fn` then, not
+   * now: most exports are never called while serving, and their chains would mean reading the
+   * modules they call into.
+   */
+  #lazyChain<K extends 'chain' | 'construct'>(fn: FunctionNode, key: K): { possible: boolean } & { readonly [P in K]?: RemoteChain } {
+    const compact = this.#sources.callGraph.compact(fn, this.#compacts);
+    const possible = mayReachBlocking(compact);
+    const chainOf = this.#sources.chainOf;
+    const lazy = { possible };
+    if (possible) Object.defineProperty(lazy, key, { enumerable: true, get: () => chainOf(compact) });
+    return lazy as { possible: boolean } & { readonly [P in K]?: RemoteChain };
   }
 
   /** What a function returns, when every `return` agrees on something we can follow: a factory's instance. */
@@ -230,14 +246,14 @@ class ExportReader {
     this.#classes.set(node, UNKNOWN);
     const instance = new Map<string, ExportShape>();
     const statics = new Map<string, ExportShape>();
-    let construct: RemoteChain | undefined;
+    let construct: { possible: boolean; construct?: RemoteChain } = { possible: false };
     for (const item of node.body.body) {
       if (item.type !== AST_NODE_TYPES.MethodDefinition && item.type !== AST_NODE_TYPES.PropertyDefinition) continue;
       const name = propertyKeyName(item);
       const value = item.value ? unwrapExpression(item.value) : undefined;
       if (name === undefined || !isFunctionNode(value)) continue;
       if (item.type === AST_NODE_TYPES.MethodDefinition && item.kind === 'constructor') {
-        construct = this.#chainOf(value);
+        construct = this.#lazyChain(value, 'construct');
         continue;
       }
       if (item.type === AST_NODE_TYPES.MethodDefinition && item.kind !== 'method') continue;
@@ -253,7 +269,7 @@ class ExportReader {
       name: node.id?.name ?? 'an anonymous class',
       instance: instanceShape,
       statics,
-      ...(construct ? { construct } : {}),
+      ...construct,
     };
     this.#classes.set(node, shape);
     return shape;
@@ -299,33 +315,17 @@ class ExportReader {
     }
     return UNKNOWN;
   }
+}
 
-  #calleeText(call: TSESTree.Node): string {
-    const callee = call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression ? call.callee : call;
-    const text = this.#sources.sourceCode.getText(callee);
-    return text.length <= 40 ? text : 'a helper';
-  }
-
-  /** The blocking chain a call of `fn` reaches, located for messages in other files. */
-  #chainOf(fn: FunctionNode): RemoteChain | undefined {
-    const chain = this.#sources.callGraph.chainFrom(fn);
-    if (!chain) return undefined;
-    const { site } = chain;
-    const functions = chain.functions.map(withoutExportsPrefix);
-    // The step into the next module is named as this module's call writes it (`db.all`, `a.readA`).
-    if (site.remote) return { ...site.remote, functions: [...functions, this.#calleeText(site.node), ...site.remote.functions.slice(1)] };
-    return {
-      functions,
-      entry: site.entry,
-      ...(site.module === undefined ? {} : { module: site.module }),
-      file: this.#sources.file,
-      line: site.node.loc.start.line,
-    };
-  }
+/** False when nothing `fn` runs calls a known blocking API or another module: then it cannot block. */
+function mayReachBlocking(fn: CompactFunction, seen = new Set<CompactFunction>()): boolean {
+  if (fn.skipped || seen.has(fn)) return false;
+  seen.add(fn);
+  return fn.direct !== undefined || fn.pending.length > 0 || fn.calls.some((callee) => mayReachBlocking(callee, seen));
 }
 
 /** `exports.load` and `module.exports.load` are `load` to the modules that import them. */
-function withoutExportsPrefix(name: string): string {
+export function withoutExportsPrefix(name: string): string {
   return name.replace(/^(?:module\.)?exports\./, '');
 }
 

@@ -12,18 +12,18 @@ import { readFileSync, statSync } from 'node:fs';
 
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { CallGraph } from '../call-graph.js';
+import { CallGraph, type CompactFunction } from '../call-graph.js';
 import { knowledgeFor, type Knowledge } from '../knowledge.js';
 import { couldReport } from '../prefilter.js';
 import type { UnblockSettings } from '../settings.js';
 import { Tracker, type BlockingSite, type TrackingResult } from '../tracker.js';
 import { isWorkerThreadFile } from '../worker-file.js';
 import { debugModules } from './debug.js';
-import { readExports } from './export-shapes.js';
+import { readExports, withoutExportsPrefix } from './export-shapes.js';
 import { parseModule } from './parse-module.js';
 import { quickSpecifiers } from './quick-imports.js';
 import { ProjectResolver } from './resolver.js';
-import { CALL, mayBlock, memberShape, NAMESPACE, NEW, REQUIRE, UNKNOWN, type ExportShape, type ModuleSummary, type PendingCall, type ProjectModules } from './shapes.js';
+import { CALL, mayBlock, memberShape, NAMESPACE, NEW, REQUIRE, UNKNOWN, type ExportShape, type ModuleSummary, type PendingCall, type ProjectModules, type RemoteChain } from './shapes.js';
 
 /** Summaries kept at once; a 5,000-file service needs far fewer, since inert modules are cheap. */
 const MAX_SUMMARIES = 4_000;
@@ -41,11 +41,6 @@ interface Stamp {
 
 interface Entry {
   readonly stamp: Stamp | undefined;
-  /**
-   * Built while an import cycle was cut short: what it says depends on where the walk entered the
-   * cycle, so it is good for this generation only, and the next file linted builds it afresh.
-   */
-  readonly partialIn?: number;
   readonly summary: ModuleSummary;
   /** Bumped whenever the file's summary is recomputed, so importers know theirs is stale. */
   readonly version: number;
@@ -63,11 +58,11 @@ export class ModuleGraph implements ProjectModules {
   readonly #resolver = new ProjectResolver();
   readonly #entries = new Map<string, Entry>();
   readonly #inProgress = new Set<string>();
+  readonly #chainsInProgress = new Set<CompactFunction>();
+  /** Chains worked out for functions of summarised modules, with the summaries each read. */
+  readonly #chains = new WeakMap<CompactFunction, { readonly chain: RemoteChain | undefined; readonly deps: ReadonlyMap<string, number> }>();
   /** Pending calls already looked up; dies with the tracked file's calls. */
   readonly #sites = new WeakMap<PendingCall, BlockingSite | null>();
-  /** Files being built when an import cycle was cut: their summaries are partial. */
-  readonly #partial = new Set<string>();
-  #generation = 0;
   /** Files whose summaries the summaries being built have read: one set per module being built. */
   readonly #depStack: Array<Map<string, number>> = [];
   /** Stats taken in this generation (see `beginGeneration`). */
@@ -87,7 +82,6 @@ export class ModuleGraph implements ProjectModules {
    * once per linted file, so that a long editor session sees every change between two lints.
    */
   beginGeneration(): void {
-    this.#generation++;
     this.#stats = new Map();
     this.#validated = new Set();
   }
@@ -125,6 +119,51 @@ export class ModuleGraph implements ProjectModules {
     };
     this.#sites.set(pending, site ?? null);
     return site;
+  }
+
+  /**
+   * The blocking chain behind calling a function of `file`, from its compact call graph, with the
+   * chains of the calls it makes into other modules: those modules are read now, the first time
+   * a caller asks. Kept on the function, with the versions of the summaries it read, so a helper
+   * that changed since is followed afresh.
+   */
+  #chainOf(fn: CompactFunction, file: string): RemoteChain | undefined {
+    const known = this.#chains.get(fn);
+    if (known && [...known.deps].every(([dep, version]) => this.#valid(dep)?.version === version)) {
+      for (const [dep, version] of known.deps) this.#depStack.at(-1)?.set(dep, version);
+      return known.chain;
+    }
+    // Recursion, within the module or round a cycle of modules, ends the walk.
+    if (fn.skipped || this.#chainsInProgress.has(fn)) return undefined;
+    this.#chainsInProgress.add(fn);
+    const deps = new Map<string, number>();
+    this.#depStack.push(deps);
+    let chain: RemoteChain | undefined;
+    try {
+      chain = this.#walkChain(fn, file);
+    } finally {
+      this.#depStack.pop();
+      this.#chainsInProgress.delete(fn);
+    }
+    for (const [dep, version] of deps) this.#depStack.at(-1)?.set(dep, version);
+    this.#chains.set(fn, { chain, deps });
+    return chain;
+  }
+
+  #walkChain(fn: CompactFunction, file: string): RemoteChain | undefined {
+    const name = withoutExportsPrefix(fn.name);
+    if (fn.direct) return { functions: [name], entry: fn.direct.entry, ...(fn.direct.module === undefined ? {} : { module: fn.direct.module }), file, line: fn.direct.line };
+    for (const { call, written } of fn.pending) {
+      const callee = this.#follow(call.shape);
+      const remote = call.isNew ? (callee.kind === 'class' ? callee.construct : undefined) : callee.kind === 'function' ? callee.chain : undefined;
+      // What a summary passes on is what the rules report by default: high-severity calls.
+      if (remote && remote.entry.severity === 'high') return { ...remote, functions: [name, written, ...remote.functions.slice(1)] };
+    }
+    for (const callee of fn.calls) {
+      const deeper = this.#chainOf(callee, file);
+      if (deeper) return { ...deeper, functions: [name, ...deeper.functions] };
+    }
+    return undefined;
   }
 
   /** The project file `specifier` names from `fromFile`; undefined for packages, built-ins and what does not resolve. */
@@ -214,8 +253,10 @@ export class ModuleGraph implements ProjectModules {
       return cached.summary;
     }
     if (this.#inProgress.has(file)) {
+      // The walk entered the cycle elsewhere: what lies beyond this point is not followed. The
+      // summaries built meanwhile say so and are kept like any other: rebuilding them for every
+      // file linted costs a parse of the whole cycle each time.
       debugModules(`${file}: circular import; the chain ends here`);
-      for (const building of this.#inProgress) this.#partial.add(building);
       return undefined;
     }
     const stamp = this.#stat(file);
@@ -234,8 +275,7 @@ export class ModuleGraph implements ProjectModules {
       this.#depStack.pop();
       this.#inProgress.delete(file);
     }
-    const partial = this.#partial.delete(file);
-    const entry: Entry = { stamp, summary, version: ++this.#versions, deps, reads, ...(partial ? { partialIn: this.#generation } : {}) };
+    const entry: Entry = { stamp, summary, version: ++this.#versions, deps, reads };
     this.#store(file, entry);
     this.#depStack.at(-1)?.set(file, entry.version);
     return summary;
@@ -279,7 +319,13 @@ export class ModuleGraph implements ProjectModules {
     const high = (site: BlockingSite | undefined): BlockingSite | undefined => (site?.form === 'call' && site.entry.severity === 'high' ? site : undefined);
     const sites = tracking.sites.filter((site) => high(site));
     const callGraph = new CallGraph(sourceCode, sites, { calls: tracking.pendingCalls, resolve: (pending) => high(this.siteOf(pending)) });
-    const { exports, starExports } = readExports({ file, sourceCode, callGraph, resolve: (specifier) => this.resolve(file, specifier) });
+    const { exports, starExports } = readExports({
+      file,
+      sourceCode,
+      callGraph,
+      chainOf: (fn) => this.#chainOf(fn, file),
+      resolve: (specifier) => this.resolve(file, specifier),
+    });
     const summary: ModuleSummary = { file, exports, starExports, inert: false };
     const anything = [...exports.values()].some((shape) => mayBlock(shape)) || starExports.length > 0;
     return anything ? summary : inert(file);
@@ -304,7 +350,6 @@ export class ModuleGraph implements ProjectModules {
       this.#depStack.pop();
       this.#inProgress.delete(file);
     }
-    const partial = this.#partial.delete(file);
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -324,7 +369,7 @@ export class ModuleGraph implements ProjectModules {
       for (const read of visited) if (read !== file) reads.set(read, this.#stat(read));
       summary = reaches ? this.#summarize(file, sourceCode, tracking) : inert(file);
     }
-    this.#store(file, { stamp, summary, version: ++this.#versions, deps, reads, ...(partial ? { partialIn: this.#generation } : {}) });
+    this.#store(file, { stamp, summary, version: ++this.#versions, deps, reads });
     return tracking;
   }
 
@@ -409,10 +454,6 @@ export class ModuleGraph implements ProjectModules {
     const entry = this.#entries.get(file);
     if (!entry) return undefined;
     if (this.#validated.has(file)) return entry;
-    if (entry.partialIn !== undefined && entry.partialIn !== this.#generation) {
-      this.#entries.delete(file);
-      return undefined;
-    }
     visiting.add(file);
     let fresh = sameStamp(this.#stat(file), entry.stamp) && [...entry.reads].every(([read, stamp]) => sameStamp(this.#stat(read), stamp));
     for (const [dep, version] of entry.deps) {

@@ -20,10 +20,21 @@ export interface RemoteChain {
 }
 
 export type ExportShape =
-  /** A function. `chain` when calling it blocks; `returns` when what it returns is worth following. */
-  | { readonly kind: 'function'; readonly name: string; readonly chain?: RemoteChain; readonly returns?: ExportShape }
-  /** A class: `new C()` gives `instance`; static methods are `statics`. */
-  | { readonly kind: 'class'; readonly name: string; readonly instance: ExportShape; readonly statics: ReadonlyMap<string, ExportShape>; readonly construct?: RemoteChain }
+  /**
+   * A function. `chain` when calling it blocks, worked out on first read (it may mean reading the
+   * modules it calls into); `possible` is false when it cannot block whatever those say.
+   * `returns` when what it returns is worth following.
+   */
+  | { readonly kind: 'function'; readonly name: string; readonly chain?: RemoteChain; readonly possible: boolean; readonly returns?: ExportShape }
+  /** A class: `new C()` gives `instance` (and blocks with `construct`, worked out on first read); static methods are `statics`. */
+  | {
+      readonly kind: 'class';
+      readonly name: string;
+      readonly instance: ExportShape;
+      readonly statics: ReadonlyMap<string, ExportShape>;
+      readonly construct?: RemoteChain;
+      readonly possible: boolean;
+    }
   /** An object (a namespace, `module.exports = { … }`, an instance): its members, then `fallback`'s (a base class's methods). */
   | { readonly kind: 'object'; readonly members: ReadonlyMap<string, ExportShape>; readonly fallback?: ExportShape }
   /**
@@ -61,15 +72,15 @@ export function memberShape(shape: ExportShape, name: string): ExportShape {
   }
 }
 
-/** True when some call through `shape` can block, without following links (they may). */
+/** True when some call through `shape` may block, without reading other modules (links may). */
 export function mayBlock(shape: ExportShape, seen = new Set<ExportShape>()): boolean {
   if (seen.has(shape)) return false;
   seen.add(shape);
   switch (shape.kind) {
     case 'function':
-      return shape.chain !== undefined || (shape.returns !== undefined && mayBlock(shape.returns, seen));
+      return shape.possible || (shape.returns !== undefined && mayBlock(shape.returns, seen));
     case 'class':
-      return shape.construct !== undefined || mayBlock(shape.instance, seen) || [...shape.statics.values()].some((member) => mayBlock(member, seen));
+      return shape.possible || mayBlock(shape.instance, seen) || [...shape.statics.values()].some((member) => mayBlock(member, seen));
     case 'object':
       return [...shape.members.values()].some((member) => mayBlock(member, seen)) || (shape.fallback !== undefined && mayBlock(shape.fallback, seen));
     case 'link':
