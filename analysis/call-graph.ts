@@ -5,8 +5,7 @@
 // blocking call behind a cache guard (`cache ??= readFileSync(…)`), which
 // blocks once, not per request.
 
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from './estree.js';
 import { calleeName, enclosingFunction, functionName, isFunctionNode, propertyKeyName, unwrapExpression, walk, type FunctionNode } from './ast.js';
 import type { BlockingSite } from './tracker.js';
 

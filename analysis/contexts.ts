@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from './estree.js';
 import { calleeName, enclosingFunction, memberChain, staticString, unwrapExpression, type FunctionNode } from './ast.js';
 import type { HandlerInfo } from './frameworks/types.js';
 import type { HandlerIndex } from './handlers.js';

@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESTree } from './estree.js';
 import { FACTORIES, METHOD_APIS, MODULE_APIS, TRANSITIONS } from './catalog/index.js';
 import type { ApiEntry, InstanceFactory, MethodApiEntry, ModuleApiEntry, TypeTransition } from './catalog/types.js';
 import {

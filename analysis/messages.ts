@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES } from './estree.js';
 import { recipeFor } from './catalog/index.js';
 import type { ApiEntry, Recipe } from './catalog/types.js';
 import { functionName, isMethodValue } from './ast.js';

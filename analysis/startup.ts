@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from './estree.js';
 import { calleeName, enclosingFunction, isFunctionNode, memberChain, memberName, propertyKeyName, staticString, unwrapExpression, type FunctionNode } from './ast.js';
 
 type Variable = TSESLint.Scope.Variable;

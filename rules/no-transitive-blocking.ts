@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '../analysis/estree.js';
 
 import { walk } from '../analysis/ast.js';
 import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from '../analysis/blocking-options.js';
@@ -8,6 +8,7 @@ import { CallGraph } from '../analysis/call-graph.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { CrossModuleSummaries } from '../analysis/cross-module.js';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
+import { typedParserServices } from '../analysis/typed-receivers.js';
 import { createRule } from './util/create-rule.js';
 import { describeContext, describeFix } from '../analysis/messages.js';
 import { userApiIds } from './util/user-api-ids.js';
@@ -71,7 +72,7 @@ export default createRule<Options, MessageId>({
 
     /** Calls into other modules of the program, followed through the type checker. */
     function reportAcrossModules(analysis: FileAnalysis, resolvedLocally: ReadonlySet<TSESTree.Node>): void {
-      const services = ESLintUtils.getParserServices(context);
+      const services = typedParserServices(context);
       const summaries = new CrossModuleSummaries(services.program);
       const fileName = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).fileName;
       for (const node of walk(context.sourceCode.ast, context.sourceCode.visitorKeys)) {

@@ -40,7 +40,7 @@ export function register(program: Command, io: CommandIo): Command {
       const run = await runFix({
         paths,
         cwd: io.cwd,
-        ...selectCodemods(options.codemod),
+        ...(await selectCodemods(options.codemod)),
         dry: options.dry === true,
         force: options.force === true,
         ...(options.shard ? { shard: options.shard } : {}),

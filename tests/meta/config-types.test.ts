@@ -4,6 +4,7 @@
 // `require('unblock')` in an eslint.config.cts. Type-checked by tsc against ESLint 9's types and
 // against ESLint 10's.
 
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import ts from 'typescript';
@@ -47,4 +48,26 @@ describe.each(Object.entries(ESLINT_TYPES))('an eslint.config.ts against ESLint 
   it('type-checks', () => {
     expect(typeErrors(directory)).toEqual([]);
   }, 60_000);
+});
+
+/** The packages the published declarations import, from an entry point through its relative imports. */
+function packagesDeclarationsImport(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const queue = [entry];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const { fileName: specifier } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+      if (specifier.startsWith('.')) queue.push(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.d.ts')));
+      else packages.add(specifier);
+    }
+  }
+  return packages;
+}
+
+it('the declarations a config loads name no package but ESLint (and ajv for the settings schema)', () => {
+  // typescript-eslint's types would not resolve in a project without it (it is not a dependency).
+  expect([...packagesDeclarationsImport(path.join(repoRoot, 'dist', 'rules', 'index.d.ts'))]).toEqual(['eslint']);
+  expect([...packagesDeclarationsImport(path.join(repoRoot, 'dist', 'analysis', 'settings-schema.d.ts'))]).toEqual(['ajv']);
 });
