@@ -153,7 +153,7 @@ describe("configs['recommended-type-checked']", () => {
         'export async function f() { return 1; }',
         [
           { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-          { files: ['**/*.ts'], ...(plugin.configs['recommended-type-checked'] as unknown as Linter.Config) },
+          { files: ['**/*.ts'], ...plugin.configs['recommended-type-checked'] },
         ],
         path.join(fixtureDir, 'file.ts'),
       );
