@@ -9,6 +9,7 @@ import type { ExecutionContext } from '../analysis/contexts.js';
 import { CrossModuleSummaries } from '../analysis/cross-module.js';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
 import { typedParserServices } from '../analysis/typed-receivers.js';
+import { workerProxyCalls } from '../analysis/worker-proxies.js';
 import { createRule } from './util/create-rule.js';
 import { describeContext, describeFix } from '../analysis/messages.js';
 import { userApiIds } from './util/user-api-ids.js';
@@ -75,8 +76,10 @@ export default createRule<Options, MessageId>({
       const services = typedParserServices(context);
       const summaries = new CrossModuleSummaries(services.program);
       const fileName = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).fileName;
+      // A call through a workerModule proxy resolves to the helper, but runs it in a worker.
+      const inWorkers = workerProxyCalls(context.sourceCode);
       for (const node of walk(context.sourceCode.ast, context.sourceCode.visitorKeys)) {
-        if (node.type !== AST_NODE_TYPES.CallExpression || resolvedLocally.has(node)) continue;
+        if (node.type !== AST_NODE_TYPES.CallExpression || resolvedLocally.has(node) || inWorkers.has(node)) continue;
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
         const where = analysis.classifier.classify(node);
