@@ -40,7 +40,7 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
   const cached = analyses.get(sourceCode.ast);
   if (cached && cached.settings === settings) return cached;
 
-  const tracker = new Tracker(sourceCode, knowledgeFor(settings));
+  const tracker = new Tracker(sourceCode, knowledgeFor(settings, context.cwd), context.filename);
   const tracking = tracker.run();
   let classifier: ContextClassifier | undefined;
   const getClassifier = (): ContextClassifier => {

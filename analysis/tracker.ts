@@ -14,7 +14,6 @@ import type { HandlerRegistrar } from './frameworks/types.js';
 import type { OffloadPoint } from './runtime-api.js';
 import { esmImportBindings, exportPathOf } from './import-bindings.js';
 import type { Knowledge, TrackedValue } from './knowledge.js';
-import { normalizeModuleSpecifier } from './module-specifier.js';
 import { globalReferences } from './globals.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -76,9 +75,13 @@ export class Tracker {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly knowledge: Knowledge;
 
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>, knowledge: Knowledge) {
+  /** The file's path, which relative imports are resolved from. */
+  private readonly filePath: string | undefined;
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, knowledge: Knowledge, filePath?: string) {
     this.sourceCode = sourceCode;
     this.knowledge = knowledge;
+    this.filePath = filePath;
   }
 
   run(): TrackingResult {
@@ -100,7 +103,7 @@ export class Tracker {
 
   private trackImports(): void {
     for (const binding of esmImportBindings(this.sourceCode.ast)) {
-      const module = normalizeModuleSpecifier(binding.specifier);
+      const module = this.knowledge.moduleKey(binding.specifier, this.filePath);
       for (const variable of this.sourceCode.getDeclaredVariables(binding.declaration)) {
         this.importedNames.set(variable, { module, imported: binding.imported });
         // Type-only imports carry no runtime value but still serve as type evidence above.
@@ -174,7 +177,7 @@ export class Tracker {
     if (!text.includes('import(')) return;
     let relevant = false;
     for (const match of text.matchAll(DYNAMIC_IMPORT)) {
-      if (this.knowledge.isInteresting(normalizeModuleSpecifier(match[1]!))) {
+      if (this.knowledge.isInteresting(this.knowledge.moduleKey(match[1]!, this.filePath))) {
         relevant = true;
         break;
       }
@@ -188,7 +191,7 @@ export class Tracker {
   private trackModuleCall(node: TSESTree.Node, specifierNode: TSESTree.Node | undefined): void {
     const specifier = staticString(specifierNode);
     if (specifier === undefined) return;
-    const module = normalizeModuleSpecifier(specifier);
+    const module = this.knowledge.moduleKey(specifier, this.filePath);
     if (this.knowledge.isInteresting(module)) this.flowFrom(node, { kind: 'module', module, path: [] });
   }
 

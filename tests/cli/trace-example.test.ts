@@ -4,16 +4,19 @@
 // catalog does not know as seen only by the trace. Expected sites come from
 // `unblock scan`, not from line numbers, so that the example can change.
 
-import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { Command } from 'commander';
+import { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { parserLanguageOptions } from '../../analysis/parser-options.js';
 import type { CommandIo } from '../../cli/io.js';
 import { scan } from '../../cli/scan/scan.js';
 import { register as registerTrace } from '../../cli/trace/command.js';
+import plugin from '../../rules/index.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(repoRoot, 'tests/fixtures/trace');
@@ -97,5 +100,20 @@ describe('unblock trace on the example service', () => {
   it('shows a call to an API the catalog does not know as seen only by the trace, with a setting to add', () => {
     const legacy = report.traceOnly.find((site) => site.file === path.join(project, 'uses-legacy-config.mjs'));
     expect(legacy).toMatchObject({ api: 'loadSettings', kind: 'catalog', suggestion: { module: 'legacy-config', path: 'loadSettings' } });
+  });
+
+  it("suggests settings for the helpers it saw that, added to an ESLint config, make the rules report every call of them, advising workerModule", () => {
+    const misses = report.traceOnly.filter((site) => site.kind === 'analysis' && site.suggestion !== undefined);
+    expect(misses.map((site) => site.suggestion?.module)).toEqual(expect.arrayContaining(['./examples/express-service/src/lib/passwords.js']));
+    const settings = { unblock: { blockingApis: misses.map((site) => site.suggestion!) } };
+    const linter = new Linter({ configType: 'flat', cwd: repoRoot });
+    const config: Linter.Config[] = [{ files: ['**/*.js'], languageOptions: parserLanguageOptions(), ...plugin.configs.recommended, settings }];
+    for (const site of misses) {
+      const caller = site.callers[0]?.[0];
+      expect(caller, site.file).toBeDefined();
+      const file = path.join(repoRoot, caller!.file);
+      const reported = linter.verify(readFileSync(file, 'utf8'), config, file).filter((message) => message.line === caller!.line);
+      expect(reported.map((message) => message.message).join('\n'), `${caller!.file}:${caller!.line}`).toMatch(/blocks the event loop .*; run it in a worker with `workerModule` from @unblock\/runtime/);
+    }
   });
 });
