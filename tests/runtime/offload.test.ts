@@ -73,6 +73,21 @@ describe('offload', () => {
     );
   });
 
+  it('points a free variable at the call that sent the function, not only at worker frames', async () => {
+    const pepper = 'pepper';
+    function hashWithPepper(password: string): Promise<string> {
+      // The closure mistake on purpose, in a function whose frame the error must show.
+      return offload((text: string) => `${text}${pepper}`, password);
+    }
+    const error = (await hashWithPepper('secret').catch((e: unknown) => e)) as FreeVariableError;
+    expect(error).toBeInstanceOf(FreeVariableError);
+    const frames = error.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')) ?? [];
+    const sender = frames.findIndex((frame) => frame.includes('hashWithPepper') && frame.includes('offload.test.ts'));
+    expect(sender, error.stack).toBeGreaterThan(0);
+    // The worker's frames come first, as they did; the runtime's own frames are left out.
+    expect(frames.slice(sender).some((frame) => /[\\/]runtime[\\/]dist[\\/]/.test(frame))).toBe(false);
+  });
+
   it('leaves other ReferenceErrors alone', async () => {
     const error = await offload(() => {
       // A temporal-dead-zone error is the function's own bug, not a closure.
