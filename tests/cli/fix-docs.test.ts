@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 
 import { register as registerFix } from '../../cli/fix/command.js';
-import { codemodNames } from '../../codemods/registry.js';
+import { CODEMODS, codemodNames, PROGRAM_CODEMODS } from '../../codemods/registry.js';
 import { repoRoot } from '../helpers/lint.js';
 import { readMarkdown } from '../helpers/markdown.js';
 import { FIXTURES, makeProject, run } from './fix-helpers.js';
@@ -19,6 +19,18 @@ describe('docs/codemods.md', () => {
     const linked = [...docs.matchAll(/\[`([\w-]+)`\]\(\.\.\/codemods\/([\w-]+)\/README\.md\)/g)].map((match) => match[1]);
     expect(linked).toEqual(codemodNames());
     for (const name of codemodNames()) expect(existsSync(path.join(repoRoot, 'codemods', name, 'README.md')), name).toBe(true);
+  });
+
+  it('names as jscodeshift transforms exactly the codemods whose built transform.js is one', async () => {
+    const sentence = /The per-file codemods, ((?:`[\w-]+`(?:, | and )?)+), also work as plain/.exec(docs)?.[1] ?? '';
+    const named = [...sentence.matchAll(/`([\w-]+)`/g)].map((match) => match[1]);
+    expect(named).toEqual(CODEMODS.map((codemod) => codemod.name));
+    const transformOf = async (name: string): Promise<unknown> => ((await import(path.join(repoRoot, 'dist', 'codemods', name, 'transform.js'))) as { default: unknown }).default;
+    for (const name of named) expect(typeof (await transformOf(name!)), name).toBe('function');
+    for (const { name } of PROGRAM_CODEMODS) {
+      expect(docs).toContain(`\`${name}\` does not`);
+      expect(typeof (await transformOf(name)), name).not.toBe('function');
+    }
   });
 
   it('documents every option of `unblock fix`', () => {
