@@ -1,6 +1,7 @@
 // docs/codemods.md must keep up with the command and the registry.
 
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { Command } from 'commander';
@@ -60,4 +61,16 @@ it('shows a JSON report with the shape `unblock fix --json` writes', async () =>
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+describe("sync-callers' README", () => {
+  it('imports the codemod by a specifier that package.json exports', () => {
+    const readme = readFileSync(path.join(repoRoot, 'codemods', 'sync-callers', 'README.md'), 'utf8');
+    const example = readMarkdown(readme).blocks.find((block) => block.language === 'ts' && block.code.includes('transformProgram'));
+    const specifier = /from '([^']+)'/.exec(example?.code ?? '')?.[1];
+    expect(specifier).toBe('unblock/codemods/sync-callers');
+    // The package's own name resolves through its exports map, to dist/, as it does for a user.
+    const imported = createRequire(import.meta.url)(specifier!) as { syncCallers?: { transformProgram?: unknown } };
+    expect(typeof imported.syncCallers?.transformProgram).toBe('function');
+  });
 });
