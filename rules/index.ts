@@ -21,15 +21,22 @@ export type RuleName = 'no-blocking-in-async' | 'no-blocking-in-handler' | 'no-b
 ruleModules satisfies Record<RuleName, unknown>;
 ({}) as Record<keyof typeof ruleModules, true> satisfies Record<RuleName, true>;
 
+/** A flat config of the plugin: its name, the plugin itself and its rules are always there. */
+export type UnblockConfig = Linter.Config & {
+  readonly name: string;
+  readonly plugins: { readonly unblock: UnblockPlugin };
+  readonly rules: Linter.RulesRecord;
+};
+
 // A type literal, not an interface: ESLint.Plugin's `configs` is a record, which only a type
 // literal is assignable to.
 export type UnblockConfigs = {
   /** Needs no type information. */
-  readonly recommended: Linter.Config;
+  readonly recommended: UnblockConfig;
   /** Adds typed detection; needs `parserOptions.projectService`. */
-  readonly 'recommended-type-checked': Linter.Config;
+  readonly 'recommended-type-checked': UnblockConfig;
   /** Every rule. */
-  readonly all: Linter.Config;
+  readonly all: UnblockConfig;
 };
 
 /** An ESLint rule that always declares its meta (docs, messages, schema, default options). */
