@@ -27,13 +27,19 @@ export function sourceTypeOf(filePath: string): 'commonjs' | 'module' {
 }
 
 /**
- * The `languageOptions` a flat config needs to parse a source file as unblock does. The parser is
- * an optional peer dependency (it needs TypeScript): loaded here, when `unblock scan`, `fix`, a
- * codemod or the tests first parse a file, not when the ESLint plugin loads.
+ * typescript-eslint's parser. It is an optional peer dependency (it needs TypeScript): loaded
+ * when `unblock scan`, `fix`, `trace`, a codemod or the tests first need it, not when the ESLint
+ * plugin loads; a MissingPeerError says what to install when it is not there. The commands call
+ * it before they start, so that they stop at once rather than file by file.
  */
+export function requireParser(): Linter.Parser {
+  return requirePeer<Linter.Parser>('@typescript-eslint/parser', PARSING);
+}
+
+/** The `languageOptions` a flat config needs to parse a source file as unblock does. */
 export function parserLanguageOptions(sourceType: 'commonjs' | 'module' = 'module'): Linter.LanguageOptions {
   return {
-    parser: requirePeer<Linter.Parser>('@typescript-eslint/parser', PARSING),
+    parser: requireParser(),
     sourceType,
     ecmaVersion: 'latest',
     parserOptions: { ecmaFeatures: { jsx: true } },
@@ -45,7 +51,7 @@ let estree: typeof TypescriptEstree | undefined;
 /** typescript-estree as the parser itself loads it: the same copy, so the same trees and errors. */
 export function typescriptEstree(): typeof TypescriptEstree {
   if (!estree) {
-    requirePeer('@typescript-eslint/parser', PARSING);
+    requireParser();
     estree = createRequire(createRequire(import.meta.url).resolve('@typescript-eslint/parser'))('@typescript-eslint/typescript-estree') as typeof TypescriptEstree;
   }
   return estree;

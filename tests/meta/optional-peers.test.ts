@@ -15,9 +15,11 @@ import { repoRoot } from '../helpers/lint.js';
 const fixtures = path.join(repoRoot, 'tests', 'fixtures', 'optional-peers');
 const bin = path.join(repoRoot, 'dist', 'cli', 'bin.js');
 
-async function withoutPeers(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs node with `hidden` (default: every optional peer) impossible to import or require. */
+async function withoutPeers(args: readonly string[], hidden?: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, NO_COLOR: '1', ...(hidden ? { UNBLOCK_HIDE_PEERS: hidden.join(',') } : {}) };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', path.join(fixtures, 'hide-peers.mjs'), ...args], { cwd: fixtures, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', path.join(fixtures, 'hide-peers.mjs'), ...args], { cwd: fixtures, env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -38,10 +40,24 @@ describe('without the optional peer dependencies', () => {
     expect(run.stdout).toContain('unblock/no-blocking-in-async');
   });
 
-  it('unblock scan stops with exit 2 and says what to install', async () => {
-    const run = await withoutPeers([bin, 'scan', '.']);
+  it.each([
+    ['scan', ['scan', '.']],
+    ['fix', ['fix', '--dry', '.']],
+    ['trace', ['trace', '--', process.execPath, '-e', 'console.log("the traced command ran")']],
+  ])('unblock %s stops with exit 2, before it starts, and says what to install', async (_command, args) => {
+    const run = await withoutPeers([bin, ...args]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('needs @typescript-eslint/parser, which is not installed; install it with `npm install --save-dev @typescript-eslint/parser typescript`');
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('unblock: reading source files (unblock scan, fix and trace, and the codemods) needs @typescript-eslint/parser, which is not installed; install it with `npm install --save-dev @typescript-eslint/parser typescript`\n');
+  });
+
+  it('unblock fix without ts-morph says so for its whole-program codemod, and runs the others when asked', async () => {
+    const all = await withoutPeers([bin, 'fix', '--dry', '.'], ['ts-morph']);
+    expect(all.code).toBe(2);
+    expect(all.stderr).toContain('the sync-callers codemod (leave it out with --codemod async-api,busy-wait) needs ts-morph, which is not installed; install it with `npm install --save-dev ts-morph`');
+    const perFile = await withoutPeers([bin, 'fix', '--dry', '--codemod', 'async-api,busy-wait', '.'], ['ts-morph']);
+    expect(perFile.stderr).toContain('with async-api, busy-wait');
+    expect(perFile.code).toBe(0);
   });
 });
 
