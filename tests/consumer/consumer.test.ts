@@ -186,26 +186,30 @@ describe('a TypeScript service, from the packed tarballs', () => {
     expect(await succeed(process.execPath, ['dist/main.js'], app)).toBe(before);
   }, 60_000);
 
+  /** Runs a module written into the project, as the project's own code; its stdout, trimmed. */
+  async function runModule(name: string, lines: readonly string[]): Promise<string> {
+    writeFileSync(path.join(app, name), `${lines.join('\n')}\n`);
+    return (await succeed(process.execPath, [name], app)).trim();
+  }
+
   it('resolves the documented entry points: the codemods, the settings schema, the jscodeshift transforms', async () => {
-    const script = [
+    const printed = await runModule('entry-points.mjs', [
       "import { syncCallers } from 'unblock/codemods/sync-callers';",
       "import { SETTINGS_SCHEMA } from 'unblock/settings-schema';",
       "const jscodeshift = await import(new URL('./node_modules/unblock/dist/codemods/async-api/transform.js', import.meta.url).href);",
       'console.log(typeof syncCallers.transformProgram, typeof SETTINGS_SCHEMA, typeof jscodeshift.default);',
-    ].join('\n');
-    writeFileSync(path.join(app, 'entry-points.mjs'), script);
-    expect((await succeed(process.execPath, ['entry-points.mjs'], app)).trim()).toBe('function object function');
+    ]);
+    expect(printed).toBe('function object function');
   }, 60_000);
 
   it("lets an offloaded function import the project's packages, not its files", async () => {
-    const script = [
+    const printed = await runModule('offload-import.mjs', [
       "import { offload } from '@unblock/runtime';",
       "const found = await offload(async () => typeof (await import('picocolors')).default.bold);",
       "const missing = await offload(async () => import('./src/routes.ts')).catch((error) => error.code);",
       'console.log(found, missing);',
-    ].join('\n');
-    writeFileSync(path.join(app, 'offload-import.mjs'), script);
-    expect((await succeed(process.execPath, ['offload-import.mjs'], app)).trim()).toBe('function ERR_MODULE_NOT_FOUND');
+    ]);
+    expect(printed).toBe('function ERR_MODULE_NOT_FOUND');
   }, 60_000);
 });
 
