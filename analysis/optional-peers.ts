@@ -17,6 +17,9 @@ const PEERS = {
 
 export type OptionalPeer = keyof typeof PEERS;
 
+/** Every optional peer, as package.json must declare them. */
+export const OPTIONAL_PEERS = Object.keys(PEERS) as OptionalPeer[];
+
 /** Thrown when a job needs an optional peer dependency that is not installed. */
 export class MissingPeerError extends Error {
   override name = 'MissingPeerError';

@@ -4,12 +4,13 @@
 // loads and lints JavaScript, `unblock list` works, and what does need them says what to install.
 
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { describe, expect, it } from 'vitest';
 
-import { missingPeer, MissingPeerError, requirePeer } from '../../analysis/optional-peers.js';
+import { missingPeer, MissingPeerError, OPTIONAL_PEERS, requirePeer } from '../../analysis/optional-peers.js';
 import { repoRoot } from '../helpers/lint.js';
 
 const fixtures = path.join(repoRoot, 'tests', 'fixtures', 'optional-peers');
@@ -59,6 +60,19 @@ describe('without the optional peer dependencies', () => {
     expect(perFile.stderr).toContain('with async-api, busy-wait');
     expect(perFile.code).toBe(0);
   });
+});
+
+it('package.json declares exactly the peers the code loads as optional, and depends on none of them', () => {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+    peerDependenciesMeta: Record<string, { optional?: boolean }>;
+  };
+  const optional = Object.keys(manifest.peerDependenciesMeta).filter((name) => manifest.peerDependenciesMeta[name]?.optional === true);
+  expect(optional.sort()).toEqual([...OPTIONAL_PEERS].sort());
+  for (const name of OPTIONAL_PEERS) expect(manifest.peerDependencies[name], name).toBeDefined();
+  // A dependency with a required TypeScript peer would make npm install TypeScript after all.
+  expect(Object.keys(manifest.dependencies).filter((name) => OPTIONAL_PEERS.includes(name as never) || /^@typescript-eslint\/(?!types$)/.test(name))).toEqual([]);
 });
 
 describe('missingPeer', () => {
