@@ -12,6 +12,10 @@ export default defineConfig(
       '**/dist/**',
       '**/node_modules/**',
       '.scratch/**',
+      // Local caches of benchmark and robustness corpora (git-ignored, other projects' code).
+      '.bench-corpus/**',
+      '.bench-cache/**',
+      '.robustness-corpus/**',
       'coverage/**',
       // The example service blocks on purpose: it is what the demo finds and fixes.
       'examples/**',

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from './estree.js';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression

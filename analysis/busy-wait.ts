@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from './estree.js';
 import { memberChain, memberName, unwrapExpression, walk } from './ast.js';
 import { globalReferences, refersToGlobal } from './globals.js';
 

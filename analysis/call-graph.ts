@@ -5,9 +5,8 @@
 // blocking call behind a cache guard (`cache ??= readFileSync(…)`), which
 // blocks once, not per request.
 
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
-import { calleeName, enclosingFunction, functionName, isFunctionNode, propertyKeyName, unwrapExpression, walk, type FunctionNode } from './ast.js';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from './estree.js';
+import { calleeName, enclosingFunction, functionName, isFunctionNode, memberChain, propertyKeyName, unwrapExpression, walk, type FunctionNode } from './ast.js';
 import type { PendingCall } from './module-graph/shapes.js';
 import type { BlockingSite } from './tracker.js';
 
@@ -36,6 +35,12 @@ export interface CompactFunction {
   /** The local functions it calls, in order. */
   readonly calls: CompactFunction[];
 }
+
+/**
+ * lodash's and underscore's `throttle(fn)` and `debounce(fn)` (also imported on their own): the
+ * caller's call runs `fn`, at once or a little later, on the loop. Not `memoize`, which is a cache.
+ */
+const RATE_LIMITERS = new Set(['throttle', 'debounce']);
 
 /** Calls into the project's other modules, and how to learn whether one blocks (an expensive look-up, made only when asked). */
 export interface PendingCalls {
@@ -177,8 +182,8 @@ export function owningFunction(node: TSESTree.Node): FunctionNode | undefined {
       parent.type === AST_NODE_TYPES.CallExpression &&
       (parent.callee === fn ||
         (parent.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
-          unwrapExpression(parent.callee).type === AST_NODE_TYPES.MemberExpression &&
-          SYNC_CALLBACK_METHODS.has(calleeName(parent) ?? '')));
+          ((unwrapExpression(parent.callee).type === AST_NODE_TYPES.MemberExpression && SYNC_CALLBACK_METHODS.has(calleeName(parent) ?? '')) ||
+            RATE_LIMITERS.has(calleeName(parent) ?? ''))));
     if (!runsNow) return fn;
     fn = enclosingFunction(fn);
   }
@@ -276,12 +281,15 @@ function objectMethod(object: TSESTree.ObjectExpression, name: string): Function
  * `if (!cache) { cache = … }` / `if (cache === undefined) …` where the branch assigns the
  * variable its test reads. After the first call it no longer runs.
  */
-function isCacheGuarded(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function isCacheGuarded(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const fn = enclosingFunction(node);
+  if (fn && afterEarlyReturnGuard(node, fn, sourceCode)) return true;
   for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
     const parent: TSESTree.Node | undefined = current.parent;
     if (!parent) break;
     if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current && (parent.operator === '??=' || parent.operator === '||=')) return true;
+    // `cache.get(key) || compile(read(…))`, with `cache.set(key, …)` in the function: once per key.
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current && (parent.operator === '||' || parent.operator === '??') && fn && memoisedThrough(parent.left, fn, sourceCode)) return true;
     if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current) {
       const cached = guardedName(parent.test);
       if (cached && assigns(parent.consequent, cached, sourceCode)) return true;
@@ -290,12 +298,78 @@ function isCacheGuarded(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sourc
   return false;
 }
 
+/**
+ * `if (cache) return cache;` (or `if (cache !== null) { return … }`) before the call, in the
+ * same function, which later assigns `cache`: the call runs on the first call only.
+ */
+function afterEarlyReturnGuard(node: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  for (const statement of fn.body.body) {
+    if (statement.range[0] <= node.range[0] && node.range[1] <= statement.range[1]) return false;
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !returns(statement.consequent)) continue;
+    const cached = presentName(statement.test);
+    if (cached && assigns(fn.body, cached, sourceCode)) return true;
+  }
+  return false;
+}
+
+/** True when `test` reads `<map>.get(…)` and `fn` calls `<map>.set(…)`: a memo table. */
+function memoisedThrough(test: TSESTree.Node, fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const maps = new Set<string>();
+  for (const node of walk(test, sourceCode.visitorKeys)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = unwrapExpression(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && calleeName(node) === 'get') {
+      const chain = memberChain(callee.object);
+      if (chain) maps.add(chain.join('.'));
+    }
+  }
+  if (maps.size === 0) return false;
+  for (const node of walk(fn.body, sourceCode.visitorKeys)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression || calleeName(node) !== 'set') continue;
+    const callee = unwrapExpression(node.callee);
+    const chain = callee.type === AST_NODE_TYPES.MemberExpression ? memberChain(callee.object) : undefined;
+    if (chain && maps.has(chain.join('.'))) return true;
+  }
+  return false;
+}
+
+/** `x` of `this.x`, `#x` of `this.#x`. */
+function propertyName(property: TSESTree.Node): string | undefined {
+  if (property.type === AST_NODE_TYPES.Identifier) return property.name;
+  return property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${property.name}` : undefined;
+}
+
+/** True when the branch is, or ends with, a `return`. */
+function returns(branch: TSESTree.Statement): boolean {
+  if (branch.type === AST_NODE_TYPES.ReturnStatement) return true;
+  return branch.type === AST_NODE_TYPES.BlockStatement && branch.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** `x` for tests that say it is there: `x`, `this.x`, `x !== null`, `x != undefined`. */
+function presentName(test: TSESTree.Expression): string | undefined {
+  const target = (node: TSESTree.Node): string | undefined => {
+    const inner = unwrapExpression(node);
+    if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed) return propertyName(inner.property);
+    return undefined;
+  };
+  if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) {
+    const isEmpty = (side: TSESTree.Node): boolean =>
+      (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined') || (side.type === AST_NODE_TYPES.Literal && side.value === null);
+    if (isEmpty(test.right)) return target(test.left);
+    if (isEmpty(test.left)) return target(test.right);
+    return undefined;
+  }
+  return target(test);
+}
+
 /** `x` for tests `!x`, `x === undefined`, `x == null`, `!this.x`, `x === null`. */
 function guardedName(test: TSESTree.Expression): string | undefined {
   const target = (node: TSESTree.Node): string | undefined => {
     const inner = unwrapExpression(node);
     if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && inner.property.type === AST_NODE_TYPES.Identifier) return inner.property.name;
+    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed) return propertyName(inner.property);
     return undefined;
   };
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return target(test.argument);
@@ -313,7 +387,7 @@ function assigns(branch: TSESTree.Node, name: string, sourceCode: Readonly<TSESL
     if (node.type !== AST_NODE_TYPES.AssignmentExpression) continue;
     const left = unwrapExpression(node.left);
     if (left.type === AST_NODE_TYPES.Identifier && left.name === name) return true;
-    if (left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === name) return true;
+    if (left.type === AST_NODE_TYPES.MemberExpression && !left.computed && propertyName(left.property) === name) return true;
   }
   return false;
 }

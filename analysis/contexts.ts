@@ -1,10 +1,10 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
-import { calleeName, enclosingFunction, memberChain, staticString, unwrapExpression, type FunctionNode } from './ast.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from './estree.js';
+import { calleeName, enclosingFunction, functionName, isFunctionNode, memberChain, staticString, unwrapExpression, type FunctionNode } from './ast.js';
 import type { HandlerInfo } from './frameworks/types.js';
 import type { HandlerIndex } from './handlers.js';
 import { refersToGlobal } from './globals.js';
-import { isLifecycleRegistration, LIFECYCLE_EVENTS, type StartupIndex } from './startup.js';
+import { isCacheGuarded } from './call-graph.js';
+import { isExported, isLifecycleRegistration, LIFECYCLE_EVENTS, type StartupIndex } from './startup.js';
 
 /** A sync callback between a blocking call and the async function or handler it runs in. */
 export interface CallbackHop {
@@ -83,6 +83,71 @@ function runsAtStartOrShutdown(event: string, callee: TSESTree.MemberExpression)
   return receiver !== undefined && SERVER_NAMES.test(receiver) ? true : !['close', 'listening', 'ready'].includes(event);
 }
 
+/**
+ * Names that say a function prepares the service rather than serves it. Matched as whole words
+ * at the start of a camelCase or snake_case name, so `initDatabase` and `run_migrations` match,
+ * and `initials` or `started` do not.
+ */
+const STARTUP_NAME =
+  /^(?:(?:init|initialize|initialise|setup|bootstrap|boot|migrate|migrations?|runMigrations?|seed|configure|install(?:Plugins?)?|load(?:Plugins?|Extensions?|Config|Configuration|Settings|Env|Secrets|Certificates?|Certs?)|import(?:SQL|Sql)File|create(?:App|Application|Server))(?:[A-Z_$]|$)|(?:start|restart)(?:Server|App|Application|Http|Https)?$|main$)/;
+
+function isStartupName(name: string | undefined): boolean {
+  if (name === undefined) return false;
+  // `preSetupTasks`, `postInit`: the same work, before or after.
+  const last = name.split('.').at(-1)!.replace(/^(?:pre|post)([A-Z])/, (_, first: string) => first.toLowerCase());
+  return STARTUP_NAME.test(last) || SERVER_CREATING_NAME.test(last);
+}
+
+/** Hooks and helpers that create the server (`expressCreateServer`, `createHttpServer`). */
+const SERVER_CREATING_NAME = /create(?:Https?|Express)?Server/i;
+
+/** The calls of a named function in its own file: `name()` through its declaration or const. */
+function callsOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
+  if (!declaration) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const variable of sourceCode.getDeclaredVariables(declaration)) {
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
+    }
+  }
+  return calls;
+}
+
+/** Calls that create a server: what is read into their options is read once, at start-up. */
+const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer', 'fastify', 'Fastify', 'listen']);
+
+/** A function that itself makes a server listen is the one that starts the service (`run`, `main`). */
+function startsServer(fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const stack: TSESTree.Node[] = [...fn.body.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFunctionNode(node)) continue;
+    if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'listen' && unwrapExpression(node.callee).type === AST_NODE_TYPES.MemberExpression) return true;
+    for (const value of Object.values(node)) {
+      if (value === node.parent) continue;
+      for (const child of Array.isArray(value) ? (value as unknown[]) : [value]) {
+        if (child !== null && typeof child === 'object' && 'type' in child && child !== node.parent) stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+function inServerOptions(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (isFunctionNode(parent)) return false;
+    if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      const name = calleeName(parent);
+      if (name !== undefined && SERVER_FACTORIES.has(name)) return true;
+    }
+  }
+  return false;
+}
+
 /** Built-in offload helpers; `settings.unblock.offloadWrappers` adds to them. */
 export const BUILTIN_OFFLOAD_WRAPPERS: readonly string[] = ['offload', 'runInExecutor', 'submit'];
 
@@ -108,6 +173,8 @@ export class ContextClassifier {
     const hops: CallbackHop[] = [];
     // `offload(fs.readFileSync, …)` hands the function to a worker.
     if (node.parent && this.isOffloadArgument(node)) return undefined;
+    // `https.createServer({ key: readFileSync(…) })`: reading what a server starts with.
+    if (inServerOptions(node)) return undefined;
     for (let current: TSESTree.Node = node; ; ) {
       const fn = enclosingFunction(current);
       if (!fn) return undefined;
@@ -115,6 +182,9 @@ export class ContextClassifier {
       if (fn.async) {
         if (this.startup.isStartup(fn)) return undefined;
         const handler = this.handlers.get(fn);
+        // An async function named for start-up work (`initDatabase`, `loadPlugins`, `migrate`) that
+        // no framework calls per request: its callers, often in another module, run it at boot.
+        if (!handler && hops.length === 0 && (this.isNamedStartup(fn) || startsServer(fn) || this.calledOnlyOnce(fn))) return undefined;
         return { kind: 'async', fn, hops, ...(handler ? { handler } : {}) };
       }
       // A sync generator's body runs whenever it is iterated: that is a caller's question.
@@ -126,6 +196,33 @@ export class ContextClassifier {
       hops.push(hop);
       current = hop.call;
     }
+  }
+
+  /**
+   * Named for start-up work, and not called from code in this file that serves: a `migrateCache()`
+   * that a request handler calls runs per request, whatever its name says.
+   */
+  private isNamedStartup(fn: FunctionNode): boolean {
+    if (!isStartupName(functionName(fn))) return false;
+    const known = this.namedStartup.get(fn);
+    if (known !== undefined) return known;
+    // Assume so while deciding, so that recursion ends.
+    this.namedStartup.set(fn, true);
+    const servingCaller = callsOf(fn, this.sourceCode).some((call) => this.classify(call) !== undefined);
+    this.namedStartup.set(fn, !servingCaller);
+    return !servingCaller;
+  }
+
+  private readonly namedStartup = new Map<FunctionNode, boolean>();
+
+  /**
+   * Not exported, and every call of it in the file sits behind a cache guard
+   * (`if (this.#instance) return this.#instance;`): it runs once per guarded value, not per request.
+   */
+  private calledOnlyOnce(fn: FunctionNode): boolean {
+    if (isExported(fn)) return false;
+    const calls = callsOf(fn, this.sourceCode);
+    return calls.length > 0 && calls.every((call) => isCacheGuarded(call, this.sourceCode));
   }
 
   /** The call that runs `fn` synchronously, or registers it to run on the loop, where it was written. */

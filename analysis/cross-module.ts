@@ -10,7 +10,7 @@
 // module's state, which ESLint's multithreaded mode gives each worker thread
 // its own copy of: no two threads ever share it.
 
-import ts from 'typescript';
+import { ts } from './typescript.js';
 
 import { MODULE_APIS } from './catalog/index.js';
 import type { ApiEntry } from './catalog/types.js';

@@ -10,6 +10,7 @@ import type { PendingCall } from './module-graph/shapes.js';
 import { readSettings, type UnblockSettings } from './settings.js';
 import { StartupIndex } from './startup.js';
 import { Tracker, type BlockingSite, type OffloadCall } from './tracker.js';
+import { isToolingFile } from './tooling-file.js';
 import { isWorkerThreadFile } from './worker-file.js';
 
 /** A blocking site together with where it runs. */
@@ -22,8 +23,8 @@ export interface FileAnalysis {
   readonly settings: UnblockSettings;
   /** Where a node runs; built on first use, since most files have nothing to classify. */
   readonly classifier: ContextClassifier;
-  /** True for worker-thread files: their code runs off the main event loop. */
-  readonly isWorkerFile: boolean;
+  /** True for worker-thread files and tooling (scripts, tests, CLIs under bin/): nothing in them runs on a serving event loop. */
+  readonly offServingLoop: boolean;
   /** Blocking calls that run in an async function or a sync handler. */
   readonly findings: readonly Finding[];
   /** Every blocking call the tracker found, wherever it runs (the codemods follow helpers with it). */
@@ -51,10 +52,10 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
 
   const modules = moduleGraphFor(settings);
   // A new file: look at the disk afresh, so that an editor sees a helper it just changed.
-  modules.beginGeneration();
+  modules.beginGeneration(context.languageOptions.parser);
   // ESLint passes absolute paths; a relative one (a test harness's) is relative to ESLint's cwd.
   const file = path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename);
-  const tracker = new Tracker(sourceCode, knowledgeFor(settings), { modules, file });
+  const tracker = new Tracker(sourceCode, knowledgeFor(settings, context.cwd), { modules, file });
   // The module graph keeps this file's summary from this parse, for the files that import it.
   const tracking = modules.trackLinted(file, sourceCode, () => tracker.run());
   let classifier: ContextClassifier | undefined;
@@ -66,10 +67,11 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
     }
     return classifier;
   };
-  const isWorkerFile = isWorkerThreadFile(sourceCode.text);
+  // Worker threads and tooling (scripts, tests, CLIs) run off the event loop a service serves on.
+  const offServingLoop = isWorkerThreadFile(sourceCode.text) || isToolingFile(file);
 
   const findings: Finding[] = [];
-  if (!isWorkerFile) {
+  if (!offServingLoop) {
     for (const site of tracking.sites) {
       const executionContext = getClassifier().classify(site.node);
       if (executionContext) findings.push({ site, context: executionContext });
@@ -80,10 +82,10 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
     get classifier() {
       return getClassifier();
     },
-    isWorkerFile,
+    offServingLoop,
     findings,
     sites: tracking.sites,
-    pendingCalls: isWorkerFile ? [] : tracking.pendingCalls,
+    pendingCalls: offServingLoop ? [] : tracking.pendingCalls,
     remoteSite: (call) => modules.siteOf(call),
     offloadCalls: tracking.offloadCalls,
   };

@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from './estree.js';
 import { isFunctionNode, memberChain, memberName, propertyKeyName, staticString, unwrapExpression, type FunctionNode } from './ast.js';
 import {
   DECORATOR_FRAMEWORKS,

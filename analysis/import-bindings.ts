@@ -3,8 +3,7 @@
 // every consumer: the tracker starts its flow at these bindings, `unblock trace` names a traced
 // call's API through them, and the module graph follows them into the project's own modules.
 
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESTree } from './estree.js';
 import { memberName, propertyKeyName, staticString, unwrapExpression } from './ast.js';
 
 export interface ImportBinding {

@@ -1,5 +1,6 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
 
+import { AST_NODE_TYPES, type TSESTree } from './estree.js';
 import { FACTORIES, METHOD_APIS, MODULE_APIS, TRANSITIONS } from './catalog/index.js';
 import type { ApiEntry, InstanceFactory, MethodApiEntry, ModuleApiEntry, TypeTransition } from './catalog/types.js';
 import {
@@ -9,6 +10,7 @@ import {
   PLUGIN_REGISTRARS,
 } from './frameworks/data.js';
 import type { HandlerRegistrar, PluginRegistrar } from './frameworks/types.js';
+import { isRelativeSpecifier, localModuleKey, localModuleName, normalizeModuleSpecifier } from './module-specifier.js';
 import { OFFLOAD_POINTS, RUNTIME_FACTORIES, type OffloadPoint } from './runtime-api.js';
 import type { ExportShape } from './module-graph/shapes.js';
 import type { UnblockSettings } from './settings.js';
@@ -88,8 +90,14 @@ export class Knowledge {
   private readonly paths = new Map<string, Map<string, PathFacts>>();
   private readonly prefixes = new Map<string, Set<string>>();
   private readonly methods = new Map<string, Map<string, MethodFacts>>();
+  /** Whether a settings entry names a project file, so that relative imports need resolving. */
+  private hasLocalModules = false;
 
-  constructor(settings: UnblockSettings) {
+  /** What a settings entry's relative `module` is relative to: where ESLint runs. */
+  private readonly cwd: string;
+
+  constructor(settings: UnblockSettings, cwd: string = process.cwd()) {
+    this.cwd = cwd;
     for (const api of TABLES.moduleApis) for (const module of api.modules) this.at(module, api.path).apis.push(api);
     for (const factory of TABLES.factories) {
       for (const module of factory.modules) this.at(module, factory.path).factories.push(factory);
@@ -108,6 +116,16 @@ export class Knowledge {
       this.method(transition.receiver, transition.method).transition = transition;
     }
     this.addSettings(settings);
+  }
+
+  /**
+   * The name the tables know the module `specifier` by, imported from the file `importer`: `fs`
+   * for `node:fs`, and for a relative import of a project file that a settings entry names, the
+   * file's key, so that the entry matches however each importer spells the path.
+   */
+  moduleKey(specifier: string, importer: string | undefined): string {
+    if (this.hasLocalModules && importer !== undefined && isRelativeSpecifier(specifier)) return localModuleKey(path.resolve(path.dirname(importer), specifier));
+    return normalizeModuleSpecifier(specifier);
   }
 
   /** True when imports of `module` are worth following. */
@@ -252,17 +270,22 @@ export class Knowledge {
 
   private addSettings(settings: UnblockSettings): void {
     for (const api of settings.moduleApis) {
+      // A relative module names a file of the project, from the working directory.
+      const local = isRelativeSpecifier(api.module);
+      if (local) this.hasLocalModules = true;
+      const module = local ? localModuleKey(path.resolve(this.cwd, api.module)) : api.module;
+      const shown = local ? localModuleName(api.module) : api.module;
       const entry: ModuleApiEntry = {
         id: api.id,
-        display: api.path.length === 0 ? `${api.module}()` : api.id,
-        modules: [api.module],
+        display: api.path.length === 0 ? `${shown}()` : [shown, ...api.path].join('.'),
+        modules: [module],
         path: api.path,
         family: api.family,
         severity: api.severity,
         recipe: api.replacement ? { kind: 'manual', advice: api.replacement } : { kind: 'offload' },
       };
       // User entries come first so that their advice wins over a built-in entry for the same export.
-      this.at(api.module, api.path).apis.unshift(entry);
+      this.at(module, api.path).apis.unshift(entry);
     }
     for (const pattern of settings.handlers) {
       if (pattern.kind !== 'registrar') continue;
@@ -291,14 +314,19 @@ function constructs(factory: InstanceFactory, isNew: boolean): boolean {
   return factory.construct === 'either' || (factory.construct === 'new') === isNew;
 }
 
-const knowledgeBySettings = new WeakMap<UnblockSettings, Knowledge>();
+const knowledgeBySettings = new WeakMap<UnblockSettings, Map<string, Knowledge>>();
 
-/** The shared index for these settings; built once per settings object. */
-export function knowledgeFor(settings: UnblockSettings): Knowledge {
-  let knowledge = knowledgeBySettings.get(settings);
+/** The shared index for these settings, linted from `cwd`; built once per settings object and directory. */
+export function knowledgeFor(settings: UnblockSettings, cwd: string = process.cwd()): Knowledge {
+  let byCwd = knowledgeBySettings.get(settings);
+  if (!byCwd) {
+    byCwd = new Map();
+    knowledgeBySettings.set(settings, byCwd);
+  }
+  let knowledge = byCwd.get(cwd);
   if (!knowledge) {
-    knowledge = new Knowledge(settings);
-    knowledgeBySettings.set(settings, knowledge);
+    knowledge = new Knowledge(settings, cwd);
+    byCwd.set(cwd, knowledge);
   }
   return knowledge;
 }

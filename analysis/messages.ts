@@ -1,8 +1,8 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES } from './estree.js';
 import { recipeFor } from './catalog/index.js';
 import type { ApiEntry, Recipe } from './catalog/types.js';
 import { functionName, isMethodValue } from './ast.js';
+import { isLocalModuleKey } from './module-specifier.js';
 import type { ExecutionContext } from './contexts.js';
 import type { HandlerInfo } from './frameworks/types.js';
 
@@ -85,9 +85,11 @@ function describeRecipe(recipe: Recipe, module: string | undefined, entry: ApiEn
     case 'promisify':
       return `use \`util.promisify(${module ?? ''}.${recipe.name})\``;
     case 'offload':
-      return entry.family === 'sqlite'
-        ? 'run the query in a worker with `workerModule` from @unblock/runtime, or use an async driver'
-        : 'run it in a worker with `offload` from @unblock/runtime';
+      if (entry.family === 'sqlite') return 'run the query in a worker with `workerModule` from @unblock/runtime, or use an async driver';
+      // `offload` sends a function's source, which cannot import the project's own files: a
+      // helper of the project runs in a worker through its module instead.
+      if (module !== undefined && isLocalModuleKey(module)) return 'run it in a worker with `workerModule` from @unblock/runtime';
+      return 'run it in a worker with `offload` from @unblock/runtime';
     case 'manual':
       return recipe.advice;
   }

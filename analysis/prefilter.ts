@@ -4,6 +4,7 @@
 // same TABLES that Knowledge indexes, so the two cannot drift apart.
 
 import { TABLES } from './knowledge.js';
+import { isRelativeSpecifier, localModuleName } from './module-specifier.js';
 import type { UnblockSettings } from './settings.js';
 
 /**
@@ -51,11 +52,20 @@ const BUSY_WAIT_GLOBALS = ['Atomics', 'Date', 'performance', 'hrtime'] as const;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /**
+ * How a module is spelled in an import: its name, or for a project file (a settings entry with a
+ * relative `module`) any relative path to a file of that name, with or without its extension.
+ */
+function spelling(module: string): string {
+  if (!isRelativeSpecifier(module)) return escapeRegExp(module);
+  return `\\.\\.?/[^'"\`]*?\\b${escapeRegExp(localModuleName(module))}(?:\\.[cm]?[jt]sx?)?`;
+}
+
+/**
  * A module specifier in any quotes, with or without `node:` (an import, `require`, `import()`,
  * `createRequire(…)(…)`, `process.getBuiltinModule`), or one of the globals as a whole word.
  */
 function markersFor(modules: Iterable<string>): RegExp {
-  const names = [...new Set(modules)].sort().map(escapeRegExp).join('|');
+  const names = [...new Set(modules)].sort().map(spelling).join('|');
   return new RegExp(`['"\`](?:node:)?(?:${names})['"\`]|\\b(?:${BUSY_WAIT_GLOBALS.join('|')})\\b`);
 }
 

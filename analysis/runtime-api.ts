@@ -17,6 +17,12 @@ export interface OffloadPoint {
 
 export const RUNTIME_MODULES = ['@unblock/runtime'] as const;
 
+/**
+ * `workerModule<typeof import('./m.js')>(url)` returns a proxy whose functions run the module's
+ * exports in a worker thread: calls through it do not run on the event loop.
+ */
+export const WORKER_MODULE_EXPORT = 'workerModule';
+
 export const EXECUTOR_TYPE = 'unblock.ThreadPoolExecutor';
 
 export const RUNTIME_FACTORIES: readonly InstanceFactory[] = [

@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from './estree.js';
 import { calleeName, enclosingFunction, isFunctionNode, memberChain, memberName, propertyKeyName, staticString, unwrapExpression, type FunctionNode } from './ast.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -80,6 +79,9 @@ export class StartupIndex {
     if (isLifecycleCallback(fn) || isLifecycleMember(fn)) return true;
     const invocation = immediateInvocation(fn);
     if (invocation) return this.runsAtStartup(invocation);
+    // `app.prepare().then(async () => …)` at the top level: the rest of start-up, run once.
+    const chained = promiseContinuation(fn);
+    if (chained) return this.runsAtStartup(chained);
     return this.onlyCalledAtStartup(fn);
   }
 
@@ -117,6 +119,16 @@ function immediateInvocation(fn: FunctionNode): TSESTree.CallExpression | undefi
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) return call;
   }
   return undefined;
+}
+
+/** The `.then`/`.catch`/`.finally` call that `fn` continues, when it is one of its arguments. */
+function promiseContinuation(fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(callee);
+  return name === 'then' || name === 'catch' || name === 'finally' ? call : undefined;
 }
 
 function isLifecycleCallback(fn: FunctionNode): boolean {
@@ -177,7 +189,7 @@ function bindingOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode):
   return undefined;
 }
 
-function isExported(fn: FunctionNode): boolean {
+export function isExported(fn: FunctionNode): boolean {
   for (let node: TSESTree.Node | undefined = fn.parent; node; node = node.parent) {
     if (node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
     if (node.type === AST_NODE_TYPES.Program || isFunctionNode(node)) return false;

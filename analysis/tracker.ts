@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, DefinitionType, type TSESLint, type TSESTree } from './estree.js';
 import {
   isFunctionNode,
   memberName,
@@ -105,6 +104,7 @@ export class Tracker {
     this.trackRequires();
     this.trackBuiltinModuleLookups();
     this.trackDynamicImports();
+    this.trackInjectedServices();
     this.trackClassFields();
     return {
       sites: this.sites,
@@ -120,7 +120,7 @@ export class Tracker {
 
   private trackImports(): void {
     for (const binding of esmImportBindings(this.sourceCode.ast)) {
-      const module = normalizeModuleSpecifier(binding.specifier);
+      const module = this.knowledge.moduleKey(binding.specifier, this.project?.file);
       for (const variable of this.sourceCode.getDeclaredVariables(binding.declaration)) {
         this.importedNames.set(variable, { module, imported: binding.imported });
         // Type-only imports carry no runtime value but still serve as type evidence above.
@@ -198,8 +198,8 @@ export class Tracker {
     if (!text.includes('import(')) return;
     let relevant = false;
     for (const match of text.matchAll(DYNAMIC_IMPORT)) {
-      const module = normalizeModuleSpecifier(match[1]!);
-      if (this.knowledge.isInteresting(module) || (this.project && !isBuiltinModule(module))) {
+      const module = this.knowledge.moduleKey(match[1]!, this.project?.file);
+      if (this.knowledge.isInteresting(module) || (this.project && !isBuiltinModule(normalizeModuleSpecifier(match[1]!)))) {
         relevant = true;
         break;
       }
@@ -213,7 +213,7 @@ export class Tracker {
   private trackModuleCall(node: TSESTree.Node, specifierNode: TSESTree.Node | undefined): void {
     const specifier = staticString(specifierNode);
     if (specifier === undefined) return;
-    const module = normalizeModuleSpecifier(specifier);
+    const module = this.knowledge.moduleKey(specifier, this.project?.file);
     if (this.knowledge.isInteresting(module)) {
       this.flowFrom(node, { kind: 'module', module, path: [] });
       return;
@@ -423,6 +423,30 @@ export class Tracker {
     }
   }
 
+  /**
+   * `constructor(private readonly config: ConfigService)`, as NestJS and other dependency
+   * injection writes it: the field holds an instance of the class the annotation names. Followed
+   * when that class is imported from one of the project's modules.
+   */
+  private trackInjectedServices(): void {
+    if (!this.project || !this.sourceCode.text.includes('constructor')) return;
+    const bindings = new Map(esmImportBindings(this.sourceCode.ast).map((binding) => [binding.local, binding]));
+    if (bindings.size === 0) return;
+    for (const node of walk(this.sourceCode.ast, this.sourceCode.visitorKeys)) {
+      if (node.type !== AST_NODE_TYPES.MethodDefinition || node.kind !== 'constructor') continue;
+      for (const param of node.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty || param.parameter.type !== AST_NODE_TYPES.Identifier) continue;
+        const annotation = param.parameter.typeAnnotation?.typeAnnotation;
+        if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) continue;
+        const binding = bindings.get(annotation.typeName.name);
+        if (!binding) continue;
+        const shape = this.projectShape(binding.specifier, binding.imported, binding.path);
+        const instance = shape ? resultShape(shape, true) : undefined;
+        if (instance && instance.kind !== 'unknown') this.recordClassField(node.parent, param.parameter.name, { kind: 'project', shape: instance });
+      }
+    }
+  }
+
   // ── this.field ───────────────────────────────────────────────────────────────────────────
 
   private recordClassField(classBody: TSESTree.ClassBody, name: string | undefined, value: TrackedValue): void {
@@ -469,7 +493,7 @@ export class Tracker {
     if (inner.type === AST_NODE_TYPES.Identifier) {
       const variable = ASTUtils.findVariable(this.sourceCode.getScope(inner), inner);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      classNode = definition?.type === TSESLint.Scope.DefinitionType.ClassName ? definition.node : definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
+      classNode = definition?.type === DefinitionType.ClassName ? definition.node : definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
     }
     if (classNode?.type !== AST_NODE_TYPES.ClassDeclaration && classNode?.type !== AST_NODE_TYPES.ClassExpression) return [];
     for (const member of classNode.body.body) {
@@ -487,7 +511,8 @@ export class Tracker {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(inner), inner);
     const definition = variable?.defs[0];
     if (!definition) return [];
-    if (isFunctionNode(definition.node)) return [definition.node];
+    // A parameter's definition names its function too: `run(app)` does not make `app` denote `run`.
+    if (definition.type === DefinitionType.FunctionName && isFunctionNode(definition.node)) return [definition.node];
     if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && variable.defs.length === 1) {
       const init = unwrapExpression(definition.node.init);
       if (isFunctionNode(init)) return [init];

@@ -3,11 +3,14 @@
 // `Database` passed in from another module, a `Statement` returned by a
 // helper, or a user type listed in `settings.unblock.blockingApis`.
 
-import { typeMatchesSpecifier, type TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as TypeUtils from '@typescript-eslint/type-utils';
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { walk } from './ast.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from './estree.js';
+import { requirePeer } from './optional-peers.js';
 import { METHOD_APIS } from './catalog/index.js';
 import type { MethodApiEntry } from './catalog/types.js';
 import type { FileAnalysis, Finding } from './file-analysis.js';
@@ -120,7 +123,7 @@ export function analyzeTypes(context: AnyContext, analysis: FileAnalysis): Typed
   const ast = context.sourceCode.ast;
   const cached = typedCache.get(ast);
   if (cached) return cached;
-  const services = ESLintUtils.getParserServices(context);
+  const services = typedParserServices(context);
   const program = services.program;
   const checker = program.getTypeChecker();
   const matcher = typedMethodMatcher(analysis.settings.typeApis);
@@ -155,8 +158,20 @@ export function analyzeTypes(context: AnyContext, analysis: FileAnalysis): Typed
 }
 
 function matchesAny(type: ts.Type, specifiers: readonly TypeOrValueSpecifier[], program: ts.Program): boolean {
+  // Loaded here, not imported: it loads TypeScript, which linting without types must not need.
+  const { typeMatchesSpecifier } = requirePeer<typeof TypeUtils>('@typescript-eslint/type-utils', 'typed linting (recommended-type-checked, or the typeAware option)');
   const parts = type.isUnion() ? type.types : [type];
   return parts.some((part) => specifiers.some((specifier) => typeMatchesSpecifier(part, specifier, program)));
+}
+
+/**
+ * The parser's services with the program and the node maps, as typescript-eslint's
+ * `getParserServices` gives them; callers have checked with `requireTypeInformation` first.
+ */
+export function typedParserServices(context: AnyContext): ParserServicesWithTypeInformation {
+  const services = context.sourceCode.parserServices;
+  if (!services?.program) throw new Error('unblock: type information is needed here, but the file was parsed without it (parserOptions.projectService)');
+  return services as ParserServicesWithTypeInformation;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '../analysis/estree.js';
 import { enclosingFunction, isInParameters } from '../analysis/ast.js';
 import { atomicsWaitCalls, isSpinLoop, remainingMilliseconds, type LoopNode } from '../analysis/busy-wait.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
@@ -59,7 +58,7 @@ export default createRule<Options, MessageId>({
       ForStatement: collect,
       'Program:exit'() {
         const analysis = analyzeFile(context);
-        if (analysis.isWorkerFile) return;
+        if (analysis.offServingLoop) return;
 
         for (const loop of loops) {
           if (!isSpinLoop(loop, sourceCode)) continue;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '../analysis/estree.js';
 
 import { walk } from '../analysis/ast.js';
 import { BLOCKING_RULE_DEFAULTS, BLOCKING_RULE_SCHEMA, createEntryFilter, type BlockingRuleOptions } from '../analysis/blocking-options.js';
@@ -11,6 +11,8 @@ import { typedMethodMatcher } from '../analysis/typed-receivers.js';
 import type { FileAnalysis } from '../analysis/file-analysis.js';
 import type { PendingCall } from '../analysis/module-graph/shapes.js';
 import type { BlockingSite } from '../analysis/tracker.js';
+import { typedParserServices } from '../analysis/typed-receivers.js';
+import { workerProxyCalls } from '../analysis/worker-proxies.js';
 import { createRule } from './util/create-rule.js';
 import { describeContext, describeFix } from '../analysis/messages.js';
 import { userApiIds } from './util/user-api-ids.js';
@@ -46,7 +48,7 @@ export default createRule<Options, MessageId>({
     return {
       'Program:exit'() {
         const { analysis, sites: allSites } = view();
-        if (analysis.isWorkerFile) return;
+        if (analysis.offServingLoop) return;
         const sites = allSites.filter((site) => include(site.entry, site.module));
         const pending = analysis.pendingCalls;
         const remoteSite = (call: PendingCall): BlockingSite | undefined => {
@@ -108,11 +110,13 @@ export default createRule<Options, MessageId>({
 
     /** Calls into other modules of the program, followed through the type checker. */
     function reportAcrossModules(analysis: FileAnalysis, resolvedLocally: ReadonlySet<TSESTree.Node>): void {
-      const services = ESLintUtils.getParserServices(context);
+      const services = typedParserServices(context);
       const summaries = new CrossModuleSummaries(services.program, typedMethodMatcher(analysis.settings.typeApis));
       const fileName = services.esTreeNodeToTSNodeMap.get(context.sourceCode.ast).fileName;
+      // A call through a workerModule proxy resolves to the helper, but runs it in a worker.
+      const inWorkers = workerProxyCalls(context.sourceCode);
       for (const node of walk(context.sourceCode.ast, context.sourceCode.visitorKeys)) {
-        if (node.type !== AST_NODE_TYPES.CallExpression || resolvedLocally.has(node)) continue;
+        if (node.type !== AST_NODE_TYPES.CallExpression || resolvedLocally.has(node) || inWorkers.has(node)) continue;
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) continue;
         const where = analysis.classifier.classify(node);

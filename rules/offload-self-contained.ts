@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, DefinitionType, type TSESLint, type TSESTree } from '../analysis/estree.js';
 import { isFunctionNode, unwrapExpression, walk, type FunctionNode } from '../analysis/ast.js';
 import { createRule } from './util/create-rule.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
@@ -88,7 +87,7 @@ export default createRule<Options, MessageId>({
           } else if (target.type === AST_NODE_TYPES.Identifier) {
             const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
             const definition = variable?.defs[0];
-            if (definition?.type === TSESLint.Scope.DefinitionType.ImportBinding) {
+            if (definition?.type === DefinitionType.ImportBinding) {
               context.report({ node: target, messageId: 'importedFunction', data: { call: point.display, name: target.name } });
             } else if (definition && isFunctionNode(definition.node)) {
               checkFunction(definition.node, point.display);

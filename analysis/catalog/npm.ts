@@ -111,6 +111,21 @@ const NPM_APIS: readonly NpmApi[] = [
     }),
   ),
 
+  // write-file-atomic ≥ 3 returns a promise when given no callback.
+  { module: 'write-file-atomic', path: ['sync'], family: 'fs', recipe: twin(''), caveat: 'write-file-atomic < 3 takes a callback: promisify it', twinSince: 3 },
+  // jsonfile, under fs-extra's readJson/writeJson: the async forms return promises without a callback.
+  { module: 'jsonfile', path: ['readFileSync'], family: 'fs', recipe: twin('readFile') },
+  { module: 'jsonfile', path: ['writeFileSync'], family: 'fs', recipe: twin('writeFile') },
+  // proper-lockfile: the sync forms poll the file system.
+  ...['lock', 'unlock', 'check'].map((name): NpmApi => ({ module: 'proper-lockfile', path: [`${name}Sync`], family: 'fs', recipe: twin(name) })),
+  // resolve's sync API probes the file system for every candidate path.
+  { module: 'resolve', path: ['sync'], family: 'fs', recipe: { kind: 'manual', advice: 'resolve the path once at start-up, or use the callback form `resolve(id, options, cb)`' } },
+  // del ≥ 7 (deleteSync) and ≤ 6 (.sync), find-up ≥ 6 (findUpSync) and ≤ 5 (.sync).
+  { module: 'del', path: ['deleteSync'], family: 'fs', recipe: twin('deleteAsync') },
+  { module: 'del', path: ['sync'], family: 'fs', recipe: twin('') },
+  { module: 'find-up', path: ['findUpSync'], family: 'fs', recipe: twin('findUp') },
+  { module: 'find-up', path: ['sync'], family: 'fs', recipe: twin('') },
+
   // Whole-request-blocking HTTP clients.
   { module: 'sync-request', path: [], family: 'http', recipe: { kind: 'manual', advice: 'use `fetch`' } },
   { module: 'sync-fetch', path: [], family: 'http', recipe: { kind: 'manual', advice: 'use the global `fetch`' } },

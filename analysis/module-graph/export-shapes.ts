@@ -4,7 +4,7 @@
 // `exports.x = …`) and ESM (`export function`, `export default`, `export { x } from`,
 // `export *`) are both read; what cannot be read statically stays `unknown`.
 
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, DefinitionType, type TSESLint, type TSESTree } from '../estree.js';
 
 import { functionName, isFunctionNode, memberChain, memberName, propertyKeyName, staticString, unwrapExpression, type FunctionNode } from '../ast.js';
 import type { CallGraph, CompactFunction } from '../call-graph.js';
@@ -13,7 +13,6 @@ import { CALL, memberShape as member, NAMESPACE, NEW, REQUIRE, UNKNOWN, type Exp
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-const DefinitionType = TSESLint.Scope.DefinitionType;
 
 export interface ExportSources {
   readonly file: string;

@@ -20,7 +20,7 @@ import { Tracker, type BlockingSite, type TrackingResult } from '../tracker.js';
 import { isWorkerThreadFile } from '../worker-file.js';
 import { debugModules } from './debug.js';
 import { readExports, withoutExportsPrefix } from './export-shapes.js';
-import { parseModule } from './parse-module.js';
+import { parseModule, type ModuleParser } from './parse-module.js';
 import { quickSpecifiers } from './quick-imports.js';
 import { ProjectResolver } from './resolver.js';
 import { CALL, mayBlock, memberShape, NAMESPACE, NEW, REQUIRE, UNKNOWN, type ExportShape, type ModuleSummary, type PendingCall, type ProjectModules, type RemoteChain } from './shapes.js';
@@ -58,6 +58,7 @@ export class ModuleGraph implements ProjectModules {
   readonly #resolver = new ProjectResolver();
   readonly #entries = new Map<string, Entry>();
   readonly #inProgress = new Set<string>();
+  #parser: ModuleParser | undefined;
   readonly #chainsInProgress = new Set<CompactFunction>();
   /** Chains worked out for functions of summarised modules, with the summaries each read. */
   readonly #chains = new WeakMap<CompactFunction, { readonly chain: RemoteChain | undefined; readonly deps: ReadonlyMap<string, number> }>();
@@ -81,7 +82,9 @@ export class ModuleGraph implements ProjectModules {
    * Starts a new look at the file system: stats and validations taken before are forgotten. Called
    * once per linted file, so that a long editor session sees every change between two lints.
    */
-  beginGeneration(): void {
+  beginGeneration(parser?: ModuleParser): void {
+    // Other modules are parsed as the linted file is: the same parser, so the same syntax.
+    if (parser) this.#parser = parser;
     this.#stats = new Map();
     this.#validated = new Set();
   }
@@ -304,7 +307,8 @@ export class ModuleGraph implements ProjectModules {
     // Whether this module needs a parse depended on the text of the modules it imports.
     for (const read of visited) if (read !== file) reads.set(read, this.#stat(read));
     if (!reaches) return inert(file);
-    const parsed = parseModule(file, text);
+    if (!this.#parser) return inert(file);
+    const parsed = parseModule(file, text, this.#parser);
     if (!parsed.ok) {
       debugModules(`${file}: ${parsed.reason}`);
       return inert(file);

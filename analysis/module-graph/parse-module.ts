@@ -1,38 +1,81 @@
-// Parses one of the project's modules the way ESLint would (the TypeScript parser, with scope
-// analysis), so that the module gets the same tracker and call graph as a file being linted. Used
-// for the modules a linted file imports, which ESLint may not have linted yet, or may not lint at
-// all: a second parse of a file is the module graph's main cost, so this one skips what the
-// analysis never reads (tokens, comments, JSDoc) and builds only the part of ESLint's SourceCode
-// that the tracker, the call graph and the export reader use.
+// Parses one of the project's modules the way ESLint parses the file being linted (the same
+// parser, with scope analysis), so that the module gets the same tracker and call graph as a file
+// being linted. Used for the modules a linted file imports, which ESLint may not have linted yet,
+// or may not lint at all: a second parse of a file is the module graph's main cost, so this one
+// skips what the analysis never reads (tokens, comments, JSDoc) and builds only the part of
+// ESLint's SourceCode that the tracker, the call graph and the export reader use.
+//
+// The parser is the linted file's own (`languageOptions.parser`): typescript-eslint's in a
+// TypeScript project, ESLint's default espree in a JavaScript one, where ESLint's own scope
+// analysis (eslint-scope) supplies the scopes.
 
-import { parseForESLint } from '@typescript-eslint/parser';
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
 
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '../estree.js';
 import { sourceTypeOf } from '../parser-options.js';
 
 export type ParsedModule =
   | { readonly ok: true; readonly sourceCode: Readonly<TSESLint.SourceCode> }
   | { readonly ok: false; readonly reason: string };
 
+/** An ESLint parser: typescript-eslint's (parseForESLint, with scopes) or espree (parse only). */
+export interface ModuleParser {
+  readonly parseForESLint?: (code: string, options: Record<string, unknown>) => { ast: unknown; scopeManager?: unknown; visitorKeys?: unknown };
+  readonly parse?: (code: string, options: Record<string, unknown>) => unknown;
+  readonly VisitorKeys?: unknown;
+}
+
+type ScopeManager = NonNullable<TSESLint.SourceCode['scopeManager']>;
+type Scope = TSESLint.Scope.Scope;
+type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
+
+/** ESLint's own scope analysis and visitor keys, for a parser that brings neither: the copies ESLint uses. */
+const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint/package.json'));
+let eslintScope: { analyze(ast: unknown, options: Record<string, unknown>): unknown } | undefined;
+let eslintKeys: VisitorKeys | undefined;
+
 /** ESLint strips a byte order mark and comments out a shebang before parsing. */
 const SHEBANG = /^#!([^\r\n\u2028\u2029]*)/u;
 
-export function parseModule(file: string, text: string): ParsedModule {
+export function parseModule(file: string, text: string, parser: ModuleParser): ParsedModule {
   const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(SHEBANG, (_, rest: string) => `//${rest}`);
+  const sourceType = sourceTypeOf(file);
+  const options = {
+    filePath: file,
+    sourceType,
+    ecmaVersion: 'latest',
+    ecmaFeatures: { jsx: !/\.[cm]?ts$/.test(file), globalReturn: false },
+    range: true,
+    loc: true,
+    tokens: false,
+    comment: false,
+    jsDocParsingMode: 'none',
+  };
   try {
-    const parsed = parseForESLint(body, {
-      filePath: file,
-      sourceType: sourceTypeOf(file),
-      ecmaVersion: 'latest',
-      ecmaFeatures: { jsx: !/\.[cm]?ts$/.test(file) },
-      range: true,
-      loc: true,
-      tokens: false,
-      comment: false,
-      jsDocParsingMode: 'none',
-    });
-    setParents(parsed.ast, parsed.visitorKeys);
-    return { ok: true, sourceCode: moduleSource(body, parsed.ast, parsed.scopeManager, parsed.visitorKeys as TSESLint.SourceCode.VisitorKeys) };
+    let ast: TSESTree.Program;
+    let scopeManager: ScopeManager | undefined;
+    let visitorKeys: VisitorKeys | undefined;
+    if (parser.parseForESLint) {
+      const parsed = parser.parseForESLint(body, options);
+      ast = parsed.ast as TSESTree.Program;
+      scopeManager = parsed.scopeManager as ScopeManager | undefined;
+      visitorKeys = parsed.visitorKeys as VisitorKeys | undefined;
+    } else if (parser.parse) {
+      ast = parser.parse(body, options) as TSESTree.Program;
+      visitorKeys = parser.VisitorKeys as VisitorKeys | undefined;
+    } else {
+      return { ok: false, reason: 'the parser ESLint uses for the importing file has neither parse nor parseForESLint' };
+    }
+    visitorKeys ??= eslintKeys ??= (fromEslint('eslint-visitor-keys') as { KEYS: VisitorKeys }).KEYS;
+    scopeManager ??= (eslintScope ??= fromEslint('eslint-scope') as NonNullable<typeof eslintScope>).analyze(ast, {
+      ecmaVersion: 2025,
+      sourceType: sourceType === 'commonjs' ? 'script' : 'module',
+      nodejsScope: sourceType === 'commonjs',
+      childVisitorKeys: visitorKeys,
+      fallback: 'iteration',
+    }) as ScopeManager;
+    setParents(ast, visitorKeys);
+    return { ok: true, sourceCode: moduleSource(body, ast, scopeManager, visitorKeys) };
   } catch (error) {
     // A stack overflow on deeply nested code, or a syntax error: either way, no summary.
     const message = error instanceof Error ? error.message : String(error);
@@ -40,14 +83,11 @@ export function parseModule(file: string, text: string): ParsedModule {
   }
 }
 
-type ScopeManager = NonNullable<TSESLint.SourceCode['scopeManager']>;
-type Scope = TSESLint.Scope.Scope;
-
 /**
  * What the analysis reads of a SourceCode: the text, the tree, its scopes and visitor keys. The
  * rest of ESLint's SourceCode (the token store above all) is never built.
  */
-function moduleSource(text: string, ast: TSESTree.Program, scopeManager: ScopeManager, visitorKeys: TSESLint.SourceCode.VisitorKeys): Readonly<TSESLint.SourceCode> {
+function moduleSource(text: string, ast: TSESTree.Program, scopeManager: ScopeManager, visitorKeys: VisitorKeys): Readonly<TSESLint.SourceCode> {
   const scopes = new Map<TSESTree.Node, Scope>();
   const source = {
     text,
@@ -66,7 +106,7 @@ function moduleSource(text: string, ast: TSESTree.Program, scopeManager: ScopeMa
       for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
         const scope = scopeManager.acquire(current, inner);
         if (scope) {
-          found = scope.type === TSESLint.Scope.ScopeType.functionExpressionName ? scope.childScopes[0]! : scope;
+          found = (scope.type as string) === 'function-expression-name' ? scope.childScopes[0]! : scope;
           break;
         }
       }

@@ -4,6 +4,7 @@
 
 import { Option, type Command } from 'commander';
 
+import { requireParser } from '../../analysis/parser-options.js';
 import { writeFileAtomic } from '../../codemods/engine/atomic-write.js';
 import type { Shard } from '../../codemods/engine/shard.js';
 import { codemodNames } from '../../codemods/registry.js';
@@ -36,11 +37,13 @@ export function register(program: Command, io: CommandIo): Command {
     .option('--shard <i/n>', 'fix only the i-th of n deterministic slices of the files, for parallel jobs', shardOption)
     .option('--force', 'write even when the git work tree has uncommitted changes')
     .action(async (paths: string[], options: RawFixOptions) => {
+      // A missing parser would fail every file; stop before the first with what to install.
+      requireParser();
       const json = await jsonTarget(options.json, io.cwd);
       const run = await runFix({
         paths,
         cwd: io.cwd,
-        ...selectCodemods(options.codemod),
+        ...(await selectCodemods(options.codemod)),
         dry: options.dry === true,
         force: options.force === true,
         ...(options.shard ? { shard: options.shard } : {}),

@@ -27,10 +27,14 @@ export interface SelectedCodemods {
   readonly programCodemods: ProgramCodemod[];
 }
 
-/** The chosen codemods in registry order (the order they run in), or all of them when none was named. */
-export function selectCodemods(names: readonly string[]): SelectedCodemods {
+/**
+ * The chosen codemods in registry order (the order they run in), or all of them when none was
+ * named; the whole-program ones loaded, which fails with a MissingPeerError when one's optional
+ * peer dependency is not installed.
+ */
+export async function selectCodemods(names: readonly string[]): Promise<SelectedCodemods> {
   const chosen = <T extends { readonly name: string }>(list: readonly T[]): T[] => (names.length === 0 ? [...list] : list.filter((codemod) => names.includes(codemod.name)));
-  return { codemods: chosen(CODEMODS), programCodemods: chosen(PROGRAM_CODEMODS) };
+  return { codemods: chosen(CODEMODS), programCodemods: await Promise.all(chosen(PROGRAM_CODEMODS).map((entry) => entry.load())) };
 }
 
 export function shardOption(value: string): Shard {

@@ -4,6 +4,7 @@
 // one that changes a StagedFile. Pure: no file is read or written here.
 
 import { splitByteOrderMark } from '../../codemods/engine/file-style.js';
+import { CROSS_MODULE_STAGE, crossModuleSites } from '../../codemods/engine/cross-module-sites.js';
 import type { Codemod, FileResult, ProgramCodemod, ProgramResult, SiteOutcome } from '../../codemods/engine/types.js';
 import { positionMap, type Position } from './position-map.js';
 
@@ -63,6 +64,8 @@ export function stageCodemods(source: string, filePath: string, codemods: readon
   // A byte order mark comes off here and goes back on in finishStages: the file keeps it.
   const { bom, body: original } = splitByteOrderMark(source);
   const staged: StagedFile = { bom, original, text: original, stages: [], failures: [] };
+  // What the rules report across modules, listed as left unless a codemod fixes it (finishStages).
+  if (codemods.length > 0) addStage(staged, CROSS_MODULE_STAGE, crossModuleSites(original, filePath));
 
   for (const codemod of codemods) {
     let result: FileResult;
@@ -160,10 +163,14 @@ export function finishStages(staged: StagedFile): AppliedCodemods {
       };
     });
   };
+  const fixed = staged.stages.flatMap((stage) => locate(stage, stage.fixed));
+  const left = staged.stages.flatMap((stage) => locate(stage, stage.left));
+  // A cross-module call that a codemod fixed, or left with a reason of its own, is that codemod's to report.
+  const claimed = new Set([...fixed, ...left].filter((site) => site.codemod !== CROSS_MODULE_STAGE).map((site) => `${site.before.line}:${site.before.column}`));
   return {
     ...(text === original ? {} : { output: bom + text }),
-    fixed: staged.stages.flatMap((stage) => locate(stage, stage.fixed)),
-    left: staged.stages.flatMap((stage) => locate(stage, stage.left)),
+    fixed,
+    left: left.filter((site) => site.codemod !== CROSS_MODULE_STAGE || !claimed.has(`${site.before.line}:${site.before.column}`)),
     failures: staged.failures,
   };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { Option, type Command } from 'commander';
 
+import { requireParser } from '../../analysis/parser-options.js';
 import type { CommandIo } from '../io.js';
 import { formatTraceReport, traceReportJson } from './output.js';
 import { trace, traceExitCode } from './trace.js';
@@ -37,6 +38,8 @@ export function register(program: Command, io: CommandIo): Command {
     )
     .option('--no-shim', 'do not preload the fs shim that makes `readFileSync(file, \'utf8\')` and `existsSync` visible to the trace')
     .action(async (command: string[], options: RawTraceOptions) => {
+      // Neither should a missing parser, which reading the traced files needs.
+      requireParser();
       // A typo in --scan should not cost a whole run of the command.
       for (const input of options.scan) {
         if (!(await stat(path.resolve(io.cwd, input)).catch(() => undefined))) {

@@ -61,7 +61,8 @@ function findingAt(findings: readonly ScanFinding[], frame: UserFrame): ScanFind
   );
 }
 
-export function compare(sites: readonly TraceSite[], findings: readonly ScanFinding[]): Comparison {
+/** `cwd` is the directory suggested settings entries name project files from. */
+export function compare(sites: readonly TraceSite[], findings: readonly ScanFinding[], cwd: string): Comparison {
   const matched: MatchedSite[] = [];
   const traceOnly: MissedSite[] = [];
   const used = new Set<ScanFinding>();
@@ -81,7 +82,7 @@ export function compare(sites: readonly TraceSite[], findings: readonly ScanFind
       matched.push({ site, finding: callerMatch.finding!, via: 'caller', frame: callerMatch.frame });
       continue;
     }
-    traceOnly.push({ site, diagnosis: diagnose(site) });
+    traceOnly.push({ site, diagnosis: diagnose(site, cwd) });
   }
   const scanOnly = findings.filter((finding) => !used.has(finding));
   return { matched, traceOnly, scanOnly };

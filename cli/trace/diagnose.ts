@@ -1,11 +1,14 @@
 // Why the rules missed a site the trace saw, and the `settings.unblock.blockingApis`
 // entry that would make them report it, when a function can be named.
 
+import path from 'node:path';
+
 import { MODULE_APIS, type ModuleApiEntry } from '../../analysis/catalog/index.js';
-import { normalizeModuleSpecifier } from '../../analysis/module-specifier.js';
+import { isRelativeSpecifier, normalizeModuleSpecifier } from '../../analysis/module-specifier.js';
+import { relativePosix } from '../../codemods/engine/relative-path.js';
 import { coreModuleOf, framePath, packageOf } from './frames.js';
 import type { ImportedName } from './source.js';
-import type { TraceSite } from './sites.js';
+import type { TraceSite, UserFrame } from './sites.js';
 
 export type MissKind =
   /** The catalog knows the API; the analysis did not see the call on the event loop. */
@@ -38,11 +41,20 @@ function catalogEntry(imported: ImportedName): ModuleApiEntry | undefined {
   return MODULE_APIS.find((entry) => entry.modules.includes(module) && samePath(entry.path, imported.path));
 }
 
-const suggestionFor = (imported: ImportedName): BlockingApiSuggestion => ({ module: imported.module, path: imported.path.join('.') });
+/**
+ * The entry for a name imported in `file`. A project file is named from the working directory
+ * (where ESLint runs, and reads a relative `module` from), so that the entry matches every file
+ * that imports it, whatever relative path each one writes.
+ */
+function suggestionFor(imported: ImportedName, file: string, cwd: string): BlockingApiSuggestion {
+  if (!isRelativeSpecifier(imported.module)) return { module: imported.module, path: imported.path.join('.') };
+  const fromCwd = relativePosix(cwd, path.resolve(path.dirname(file), imported.module));
+  return { module: fromCwd.startsWith('../') ? fromCwd : `./${fromCwd}`, path: imported.path.join('.') };
+}
 const display = (imported: ImportedName): string => [imported.module, ...imported.path].join('.');
 
-/** The miss behind a site only the trace saw. */
-export function diagnose(site: TraceSite): Diagnosis {
+/** The miss behind a site only the trace saw; `cwd` is where the suggested entries are relative to. */
+export function diagnose(site: TraceSite, cwd: string): Diagnosis {
   if (site.imported) {
     const entry = catalogEntry(site.imported);
     if (entry?.severity === 'low') {
@@ -54,23 +66,24 @@ export function diagnose(site: TraceSite): Diagnosis {
     }
     if (entry) {
       // The helper the caller called, imported from another file, is the function a setting could name.
-      const helper = site.callers.map((chain) => chain[0]?.imported).find((imported) => imported !== undefined);
+      const caller = site.callers.map((chain) => chain[0]).find((frame): frame is UserFrame & { imported: ImportedName } => frame?.imported !== undefined);
+      const helper = caller?.imported;
       const inFunction = site.function ? ` in \`${site.function}\`` : '';
-      // Without type information the rules do not follow a call into another module.
+      // The rules follow helpers into the project's modules, but not every way a call can reach them.
       const setting = helper
-        ? `: its caller imports \`${helper.path.join('.') || 'it'}\` from '${helper.module}', and the rules follow helpers into other modules only with type information (recommended-type-checked), or with a blockingApis entry for it`
+        ? `: its caller imports \`${helper.path.join('.') || 'it'}\` from '${helper.module}', through a value the rules could not follow there (UNBLOCK_DEBUG=modules says why); a blockingApis entry for it makes every call of it count`
         : '';
       return {
         kind: 'analysis',
         catalogId: entry.id,
         reason: `\`${entry.display}\` is in the catalog, but the analysis did not see this call${inFunction} on the event loop${setting}`,
-        ...(helper ? { suggestion: suggestionFor(helper) } : {}),
+        ...(caller ? { suggestion: suggestionFor(caller.imported, caller.file, cwd) } : {}),
       };
     }
     return {
       kind: 'catalog',
       reason: `\`${display(site.imported)}\` is not in the catalog`,
-      suggestion: suggestionFor(site.imported),
+      suggestion: suggestionFor(site.imported, site.file, cwd),
     };
   }
 

@@ -4,11 +4,10 @@
 
 import { readFile } from 'node:fs/promises';
 
-import { parse } from '@typescript-eslint/typescript-estree';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESTree } from '../../analysis/estree.js';
 import { propertyKeyName } from '../../analysis/ast.js';
 import { exportPathOf, importBindings } from '../../analysis/import-bindings.js';
+import { typescriptEstree } from '../../analysis/parser-options.js';
 import { LIFECYCLE_EVENTS } from '../../analysis/startup.js';
 
 /** The module export a name in a file stands for: a module and an export path, as the catalog names APIs. */
@@ -143,7 +142,7 @@ function lineStartsOf(text: string): number[] {
 }
 
 function parseSource(file: string, text: string): Parsed {
-  const program = parse(text, { filePath: file, jsx: !/\.(?:ts|mts|cts)$/.test(file), loc: true, range: true, comment: false, tokens: false });
+  const program = typescriptEstree().parse(text, { filePath: file, jsx: !/\.(?:ts|mts|cts)$/.test(file), loc: true, range: true, comment: false, tokens: false });
   const names = new Map<string, ImportedName>();
   for (const binding of importBindings(program)) if (!binding.typeOnly) names.set(binding.local, { module: binding.specifier, path: exportPathOf(binding) });
   return { program, text, lineStarts: lineStartsOf(text), names };

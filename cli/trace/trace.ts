@@ -66,7 +66,7 @@ export async function trace(options: TraceOptions): Promise<TraceReport> {
   });
   const paths = [...involvedFiles(folded), ...(options.scanPaths ?? [])];
   const report = paths.length > 0 ? await scan({ paths, cwd: options.cwd }) : undefined;
-  const comparison = compare(folded.sites, report ? scanFindings(report) : []);
+  const comparison = compare(folded.sites, report ? scanFindings(report) : [], options.cwd);
   return { command: options.command, run, folded, ...(report ? { scan: report } : {}), comparison };
 }
 

@@ -4,8 +4,7 @@
 
 import path from 'node:path';
 
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, DefinitionType, type TSESTree } from '../../analysis/estree.js';
 import { unwrapExpression, walk } from '../../analysis/ast.js';
 import { recipeFor } from '../../analysis/catalog/index.js';
 import type { BlockingSite } from '../../analysis/tracker.js';
@@ -143,8 +142,6 @@ function topLevelBinding(node: TSESTree.Node, env: CallEnv): string | undefined 
   if (definition?.type === DefinitionType.Variable && definition.parent.parent.type === AST_NODE_TYPES.Program && definition.node.type === AST_NODE_TYPES.VariableDeclarator && requireCallIn(definition.node.init)) return node.name;
   return undefined;
 }
-
-const DefinitionType = TSESLint.Scope.DefinitionType;
 
 export function hasKey(object: TSESTree.ObjectExpression, key: string): boolean {
   return object.properties.some(

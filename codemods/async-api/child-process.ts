@@ -5,8 +5,7 @@
 // (an open stdin would leave `cat` or `grep` waiting forever). Where the
 // options make that impossible to keep, the site is left.
 
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESTree } from '../../analysis/estree.js';
 import { walk } from '../../analysis/ast.js';
 import type { BlockingSite } from '../../analysis/tracker.js';
 import type { Rewriter } from '../engine/rewriter.js';

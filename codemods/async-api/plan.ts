@@ -2,8 +2,7 @@
 // reports, rewrite the call and make the `await` legal, or leave the site
 // with the reason. Edits are applied to the original text; imports last.
 
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES } from '../../analysis/estree.js';
 import type { Finding } from '../../analysis/file-analysis.js';
 import { awaitAround, planAwait, type PlacementEnv } from '../engine/await-placement.js';
 import type { DetectorView } from '../engine/detector.js';

@@ -3,8 +3,7 @@
 // `node:timers/promises`, where the wait's length is known and nothing reads
 // what the sync form returned. Everything else is left, with the reason.
 
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '../../analysis/estree.js';
 import { atomicsWaitCalls, isSpinLoop, remainingMilliseconds } from '../../analysis/busy-wait.js';
 import type { ExecutionContext } from '../../analysis/contexts.js';
 import { planAwait, type PlacementEnv } from '../engine/await-placement.js';
@@ -73,7 +72,7 @@ export function planFile(view: DetectorView): PlannedFile {
 
 function findWaits(view: DetectorView): Wait[] {
   const { sourceCode, analysis, loops } = view;
-  if (analysis.isWorkerFile) return [];
+  if (analysis.offServingLoop) return [];
   const waits: Wait[] = [];
 
   for (const loop of loops) {

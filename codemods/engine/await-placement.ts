@@ -4,8 +4,7 @@
 // callback becomes `await Promise.all(arr.map(async …))` and a `.forEach`
 // statement a `for…of`. Any other sync callback is left, with the reason.
 
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '../../analysis/estree.js';
 import { enclosingFunction, functionName, isInParameters, needsParentheses, unwrapExpression, walk, type FunctionNode } from '../../analysis/ast.js';
 
 // Shared with the rules' suggestions; the codemods import it from here.

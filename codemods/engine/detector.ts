@@ -11,7 +11,6 @@
 //   detector cannot find anything in a file, so that a codemod only needs to
 //   know that it parses.
 
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -19,7 +18,7 @@ import { Linter } from 'eslint';
 
 import type { LoopNode } from '../../analysis/busy-wait.js';
 import { analyzeFile, type FileAnalysis } from '../../analysis/file-analysis.js';
-import { parserLanguageOptions, sourceTypeOf } from '../../analysis/parser-options.js';
+import { parserLanguageOptions, sourceTypeOf, typescriptEstree } from '../../analysis/parser-options.js';
 import { splitByteOrderMark } from './file-style.js';
 
 export interface DetectorView {
@@ -190,11 +189,6 @@ interface EstreeError {
   readonly column?: number;
 }
 
-/** typescript-estree as the parser itself loads it: the same copy, so the same errors. */
-const estree = createRequire(createRequire(import.meta.url).resolve('@typescript-eslint/parser'))('@typescript-eslint/typescript-estree') as {
-  parse(code: string, options: Readonly<Record<string, unknown>>): unknown;
-};
-
 /**
  * ESLint lints no file under `node_modules/` or `.git/` (its default ignores): the detector then
  * never runs and says so. Whether a file is linted depends on its folder, its extension and
@@ -234,7 +228,7 @@ export function checkSyntax(source: string, filePath: string): DetectorOutcome<t
   const text = splitByteOrderMark(source).body.replace(SHEBANG, (_, rest: string) => `//${rest}`);
   let outcome: DetectorOutcome<true>;
   try {
-    estree.parse(text, {
+    typescriptEstree().parse(text, {
       filePath: target.absolute,
       // What @typescript-eslint/parser passes on that bears on errors: `ecmaFeatures.jsx` as `jsx`,
       // a sourceType that is `module` or `script` (ESLint's `commonjs` becomes `script`), the path.

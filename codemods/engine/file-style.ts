@@ -1,8 +1,7 @@
 // How a file writes what a codemod adds: module system, quotes, semicolons,
 // the `node:` prefix and line endings. Added code follows the file's habits.
 
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '../../analysis/estree.js';
 import { unwrapExpression, walk } from '../../analysis/ast.js';
 
 /**

@@ -3,8 +3,7 @@
 // module in the file's own style, and drop sync bindings the rewrite left
 // unused. Never two imports of one module where one would do.
 
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '../../analysis/estree.js';
 import { unwrapExpression } from '../../analysis/ast.js';
 import { importEqualsSource, requireCallIn, type FileStyle } from './file-style.js';
 import type { NamePicker } from './names.js';

@@ -4,8 +4,8 @@
 // new to that function.
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../../analysis/estree.js';
 import { walk } from '../../analysis/ast.js';
 
 export class NamePicker {

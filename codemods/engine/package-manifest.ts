@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// One lookup per directory and package per run: many files share a package.json.
 const majorByDirectory = new Map<string, number | undefined>();
 
 /** The major version of `express` that the nearest package.json depends on, if it says. */
@@ -20,23 +19,41 @@ export function expressMajor(directory: string): number | undefined {
 export function dependencyMajor(directory: string, name: string): number | undefined {
   const key = `${name}\0${directory}`;
   if (majorByDirectory.has(key)) return majorByDirectory.get(key);
-  let major: number | undefined;
-  const manifest = readManifest(path.join(directory, 'package.json'));
-  if (manifest) {
-    const range = manifest.dependencies?.[name] ?? manifest.devDependencies?.[name] ?? manifest.peerDependencies?.[name];
-    major = range === undefined ? undefined : majorOf(range, name);
-  } else {
-    const parent = path.dirname(directory);
-    major = parent === directory ? undefined : dependencyMajor(parent, name);
-  }
+  const manifest = nearestManifest(directory);
+  const range = manifest?.dependencies?.[name] ?? manifest?.devDependencies?.[name] ?? manifest?.peerDependencies?.[name];
+  const major = range === undefined ? undefined : majorOf(range, name);
   majorByDirectory.set(key, major);
   return major;
+}
+
+/**
+ * Whether the nearest package.json has `name` among what a production install brings
+ * (`dependencies`, `optionalDependencies` or `peerDependencies`): code that imports it at run time
+ * needs it there. False without a package.json.
+ */
+export function declaresRuntimeDependency(directory: string, name: string): boolean {
+  const manifest = nearestManifest(directory);
+  return [manifest?.dependencies, manifest?.optionalDependencies, manifest?.peerDependencies].some((list) => list?.[name] !== undefined);
 }
 
 interface Manifest {
   readonly dependencies?: Record<string, string>;
   readonly devDependencies?: Record<string, string>;
+  readonly optionalDependencies?: Record<string, string>;
   readonly peerDependencies?: Record<string, string>;
+}
+
+// One read per directory per run: many files share a package.json.
+const manifestByDirectory = new Map<string, Manifest | undefined>();
+
+/** The first readable package.json going up from `directory`, parsed; undefined when there is none. */
+function nearestManifest(directory: string): Manifest | undefined {
+  if (manifestByDirectory.has(directory)) return manifestByDirectory.get(directory);
+  const parent = path.dirname(directory);
+  // A missing or unreadable package.json says nothing: the next one up decides.
+  const manifest = readManifest(path.join(directory, 'package.json')) ?? (parent === directory ? undefined : nearestManifest(parent));
+  manifestByDirectory.set(directory, manifest);
+  return manifest;
 }
 
 function readManifest(file: string): Manifest | undefined {

@@ -4,8 +4,7 @@
 
 import path from 'node:path';
 
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESTree } from '../../analysis/estree.js';
 import { awaitAround, makeFunctionAsync, type PlacementEnv } from '../engine/await-placement.js';
 import { detectStyle, type FileStyle } from '../engine/file-style.js';
 import { ImportPlan } from '../engine/imports.js';

@@ -3,9 +3,9 @@
 // (ts-morph, for references and types). Both parse the same text, so a node
 // of one is found in the other by its offsets.
 
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 
+import { AST_NODE_TYPES, type TSESTree } from '../../analysis/estree.js';
 import { walk, type FunctionNode } from '../../analysis/ast.js';
 import { CallGraph, owningFunction } from '../../analysis/call-graph.js';
 import type { BlockingSite } from '../../analysis/tracker.js';

@@ -107,7 +107,7 @@ export class ProgramGraph {
   roots(files: Iterable<ProgramFile>): Root[] {
     const roots: Root[] = [];
     for (const file of files) {
-      if (!file.editable || file.view.analysis.isWorkerFile) continue;
+      if (!file.editable || file.view.analysis.offServingLoop) continue;
       const { index, view } = file;
       for (const tsCall of file.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
         const call = index.callOf(tsCall);

@@ -4,8 +4,7 @@
 // function around the call must become async too: the placement is planned
 // as if it already were, and that function joins the ones to convert.
 
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, type TSESTree } from '../../analysis/estree.js';
 import { enclosingFunction, isInParameters, type FunctionNode } from '../../analysis/ast.js';
 import { planAwait, type PlacementEnv } from '../engine/await-placement.js';
 import { conversionBlocker, type FunctionInfo, type Functions } from './functions.js';

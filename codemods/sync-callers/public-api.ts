@@ -1,7 +1,8 @@
 // A function that a package's entry point exports is public API: code outside
 // the program may call it, so it never becomes async. The entry points are
 // package.json's `main`, `module` and `exports`, traced back to source files
-// of the program (a built `dist/index.js` to `src/index.ts`).
+// of the program (a built `dist/index.js` to `src/index.ts`). An entry that
+// neither exists nor traces to a source file does not count.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,9 +86,11 @@ export class PublicApi {
     const untraced: string[] = [];
     for (const target of targets) {
       if (!/\.[cm]?[jt]sx?$/.test(target) && !target.endsWith('/') && path.extname(target) !== '') continue;
-      const source = this.#trace(path.resolve(directory, target));
+      const resolved = path.resolve(directory, target);
+      const source = this.#trace(resolved);
       if (source) entries.push(source);
-      else untraced.push(target);
+      // An entry that is not there exports nothing (npm init's default `"main": "index.js"`).
+      else if (target.includes('*') || existsSync(resolved)) untraced.push(target);
     }
     const exported = new Set<Node>();
     for (const entry of entries) {

@@ -9,7 +9,9 @@ import path from 'node:path';
 
 import { Node, SyntaxKind, ts, type CallExpression, type ImportDeclaration, type SourceFile } from 'ts-morph';
 
+import { RUNTIME_MODULES } from '../../analysis/runtime-api.js';
 import { detectStyle } from '../engine/file-style.js';
+import { declaresRuntimeDependency } from '../engine/package-manifest.js';
 import { cloneProblem } from './cloneable.js';
 import type { FunctionInfo } from './functions.js';
 import type { ProgramFile } from './program.js';
@@ -27,6 +29,7 @@ export interface WorkerCall {
 }
 
 const refuse = <T>(reason: string): Route<T> => ({ ok: false, reason });
+const [RUNTIME_MODULE] = RUNTIME_MODULES;
 const RUNNABLE_EXTENSION = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/;
 
 export class WorkerRoutes {
@@ -99,6 +102,11 @@ export class WorkerRoutes {
       const text = argument.getText();
       if (problem && isUnknown(type) && (readsRequestData(argument, file) || usesShowCloneable(info, index, this.#checker))) continue;
       if (problem) return refuse(`argument ${index + 1} (\`${text.length <= 30 ? text : `${text.slice(0, 27)}...`}\`) ${problem}`);
+    }
+    // Asked last, so that a call that could never run in a worker says why, not this.
+    // The rewrite imports the runtime: without it installed the program would not even start.
+    if (!declaresRuntimeDependency(path.dirname(file.path), RUNTIME_MODULE)) {
+      return refuse(`\`workerModule\` comes from ${RUNTIME_MODULE}, which package.json does not list in its dependencies; install it (\`npm install ${RUNTIME_MODULE}\`) and run unblock fix again`);
     }
     return { ok: true, value: { specifier, exportName: imported.exportName, typed: /\.[cm]?tsx?$/.test(file.path) } };
   }

@@ -1,4 +1,9 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+// Builds a rule the way typescript-eslint's `ESLintUtils.RuleCreator` does (the docs URL from
+// the rule's name, and the options a rule's `create` receives merged over its defaults), written
+// here because @typescript-eslint/utils needs TypeScript installed, which linting JavaScript
+// must not (see analysis/estree.ts). Its types are still typescript-eslint's.
+
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 
 /** Extra `meta.docs` fields every unblock rule declares. */
 export interface UnblockRuleDocs {
@@ -10,4 +15,46 @@ export interface UnblockRuleDocs {
 
 export const DOCS_BASE_URL = 'https://github.com/unblock-dev/unblock/blob/main/docs/rules/';
 
-export const createRule = ESLintUtils.RuleCreator<UnblockRuleDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+type RuleDefinition<Options extends readonly unknown[], MessageIds extends string> = Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, UnblockRuleDocs>>;
+
+/** A rule with its docs URL, whose `create` gets the user's options over `meta.defaultOptions`. */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  name,
+  meta,
+  create,
+}: RuleDefinition<Options, MessageIds>): TSESLint.RuleModule<MessageIds, Options, UnblockRuleDocs> & { name: string } {
+  const defaults = (meta.defaultOptions ?? []) as unknown as Options;
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: `${DOCS_BASE_URL}${name}.md` } },
+    defaultOptions: defaults,
+    create: (context) => create(context, withDefaults(defaults, context.options)),
+  };
+}
+
+/**
+ * The options a rule runs with: each default, replaced by the user's option at the same position,
+ * or deep-merged with it when both are plain objects. Neither input is changed.
+ */
+export function withDefaults<Options extends readonly unknown[]>(defaults: Options, given: readonly unknown[] | undefined): Options {
+  return defaults.map((fallback, index) => {
+    const option = given?.[index];
+    if (option === undefined) return structuredClone(fallback);
+    return isPlainObject(fallback) && isPlainObject(option) ? mergeDeep(fallback, option) : option;
+  }) as unknown as Options;
+}
+
+type PlainObject = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mergeDeep(base: PlainObject, over: PlainObject): PlainObject {
+  const merged: PlainObject = structuredClone(base);
+  for (const [key, value] of Object.entries(over)) {
+    const current = merged[key];
+    merged[key] = isPlainObject(current) && isPlainObject(value) ? mergeDeep(current, value) : value;
+  }
+  return merged;
+}

@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '../../analysis/estree.js';
 import { enclosingFunction, isInParameters, needsParentheses, unwrapExpression } from '../../analysis/ast.js';
 import { recipeFor } from '../../analysis/catalog/index.js';
 import type { Finding } from '../../analysis/file-analysis.js';

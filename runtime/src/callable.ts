@@ -4,6 +4,7 @@
 // a task carries only the id, so a worker compiles or imports each callable
 // once and the hot path sends no source text.
 
+import { captureCallSite, type CallSite } from './call-site.js';
 import { FunctionNotPortableError, InvalidArgumentError } from './errors.js';
 import { DEF_EXPORT, DEF_SOURCE, type Definition } from './protocol.js';
 
@@ -12,6 +13,8 @@ export interface Callable {
   readonly definition: Definition;
   /** How errors name it: "`resize`" or "`resize` from file:///…/images.js". */
   readonly label: string;
+  /** For a function sent as source: the call that first sent it, for the errors its compiling can raise. */
+  readonly origin?: CallSite;
 }
 
 /** Set on the functions a `workerModule` proxy hands out, so `submit` runs them by URL and export name. */
@@ -66,7 +69,7 @@ function sourceCallable(fn: (...args: never[]) => unknown): Callable {
   }
   let callable = bySource.get(source);
   if (callable === undefined) {
-    callable = { id: nextId++, definition: [DEF_SOURCE, source, name], label: `\`${name || 'anonymous function'}\`` };
+    callable = { id: nextId++, definition: [DEF_SOURCE, source, name], label: `\`${name || 'anonymous function'}\``, origin: captureCallSite() };
   } else {
     bySource.delete(source); // re-inserted below as the most recently used
   }

@@ -6,6 +6,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { TransferListItem } from 'node:worker_threads';
+import { withCallSite } from './call-site.js';
 import { callableFor, type Callable } from './callable.js';
 import { errorHeadline } from './error-headline.js';
 import { decodeThrown } from './error-transport.js';
@@ -13,6 +14,7 @@ import {
   AbortError,
   ArgumentNotCloneableError,
   ExecutorClosedError,
+  FreeVariableError,
   InvalidArgumentError,
   QueueFullError,
   WorkerCrashedError,
@@ -311,7 +313,9 @@ export class ThreadPoolExecutor {
         task.resolve(buffers === undefined ? value : restoreBuffers(value, buffers));
       } else if (status === REPLY_ERROR) {
         this.#failed++;
-        task.reject(decodeThrown(value));
+        const error = decodeThrown(value);
+        // A free variable is the sender's mistake: say which call sent the function.
+        task.reject(error instanceof FreeVariableError && task.callable.origin ? withCallSite(error, task.callable.origin) : error);
       } else {
         this.#queue.unshiftAll([task]); // skipped yet still ours: cannot happen, but never drop a task
       }

@@ -191,7 +191,7 @@ export async function saveUsers${i}(users: readonly User${i}[]): Promise<number>
 `,
   }),
   'tools-ts': (i) => ({
-    file: `src/tools/build-${i}.ts`,
+    file: `src/ops/build-${i}.ts`,
     text: `import { execFileSync, execSync } from 'node:child_process';
 import { createHash, pbkdf2Sync } from 'node:crypto';
 import * as zlib from 'node:zlib';

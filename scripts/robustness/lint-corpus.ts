@@ -23,7 +23,7 @@ export function lintCorpus(files: readonly string[]): RobustnessReport {
       files: ['**/*'],
       languageOptions: parserLanguageOptions(),
       linterOptions: { reportUnusedDisableDirectives: 'off' },
-      plugins: { unblock: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+      plugins: { unblock: plugin },
       rules,
     },
   ];

@@ -1,13 +1,14 @@
 // docs/codemods.md must keep up with the command and the registry.
 
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 
 import { register as registerFix } from '../../cli/fix/command.js';
-import { codemodNames } from '../../codemods/registry.js';
+import { CODEMODS, codemodNames, PROGRAM_CODEMODS } from '../../codemods/registry.js';
 import { repoRoot } from '../helpers/lint.js';
 import { readMarkdown } from '../helpers/markdown.js';
 import { FIXTURES, makeProject, run } from './fix-helpers.js';
@@ -19,6 +20,18 @@ describe('docs/codemods.md', () => {
     const linked = [...docs.matchAll(/\[`([\w-]+)`\]\(\.\.\/codemods\/([\w-]+)\/README\.md\)/g)].map((match) => match[1]);
     expect(linked).toEqual(codemodNames());
     for (const name of codemodNames()) expect(existsSync(path.join(repoRoot, 'codemods', name, 'README.md')), name).toBe(true);
+  });
+
+  it('names as jscodeshift transforms exactly the codemods whose built transform.js is one', async () => {
+    const sentence = /The per-file codemods, ((?:`[\w-]+`(?:, | and )?)+), also work as plain/.exec(docs)?.[1] ?? '';
+    const named = [...sentence.matchAll(/`([\w-]+)`/g)].map((match) => match[1]);
+    expect(named).toEqual(CODEMODS.map((codemod) => codemod.name));
+    const transformOf = async (name: string): Promise<unknown> => ((await import(path.join(repoRoot, 'dist', 'codemods', name, 'transform.js'))) as { default: unknown }).default;
+    for (const name of named) expect(typeof (await transformOf(name!)), name).toBe('function');
+    for (const { name } of PROGRAM_CODEMODS) {
+      expect(docs).toContain(`\`${name}\` does not`);
+      expect(typeof (await transformOf(name)), name).not.toBe('function');
+    }
   });
 
   it('documents every option of `unblock fix`', () => {
@@ -48,4 +61,16 @@ it('shows a JSON report with the shape `unblock fix --json` writes', async () =>
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+describe("sync-callers' README", () => {
+  it('imports the codemod by a specifier that package.json exports', () => {
+    const readme = readFileSync(path.join(repoRoot, 'codemods', 'sync-callers', 'README.md'), 'utf8');
+    const example = readMarkdown(readme).blocks.find((block) => block.language === 'ts' && block.code.includes('transformProgram'));
+    const specifier = /from '([^']+)'/.exec(example?.code ?? '')?.[1];
+    expect(specifier).toBe('unblock/codemods/sync-callers');
+    // The package's own name resolves through its exports map, to dist/, as it does for a user.
+    const imported = createRequire(import.meta.url)(specifier!) as { syncCallers?: { transformProgram?: unknown } };
+    expect(typeof imported.syncCallers?.transformProgram).toBe('function');
+  });
 });

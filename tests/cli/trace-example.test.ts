@@ -98,4 +98,13 @@ describe('unblock trace on the example service', () => {
     const legacy = report.traceOnly.find((site) => site.file === path.join(project, 'uses-legacy-config.mjs'));
     expect(legacy).toMatchObject({ api: 'loadSettings', kind: 'catalog', suggestion: { module: 'legacy-config', path: 'loadSettings' } });
   });
+
+  it('matches the helpers in other modules at their callers, so none is left to the trace alone', () => {
+    const helpers = ['examples/express-service/src/lib/passwords.js', 'examples/express-service/src/lib/report.js', 'examples/express-service/src/cpu/score.js'];
+    for (const file of helpers) {
+      const site = report.matched.find((match) => match.file === file);
+      expect(site, file).toMatchObject({ via: 'caller', finding: { ruleId: 'unblock/no-transitive-blocking' } });
+    }
+    expect(report.traceOnly.filter((site) => site.kind === 'analysis')).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { compare, unmatchedMisses, type ScanFinding } from '../../cli/trace/compare.js';
-import { diagnose } from '../../cli/trace/diagnose.js';
+import { diagnose as diagnoseIn } from '../../cli/trace/diagnose.js';
 import { frameKind, framePath, packageOf, parseFrameLine } from '../../cli/trace/frames.js';
 import { traceNodeOptions } from '../../cli/trace/shim.js';
 import { foldWarnings, WarningCollector, type TraceSite } from '../../cli/trace/sites.js';
@@ -230,7 +230,7 @@ describe('compare and diagnose', () => {
     const helper = site({ file: '/srv/lib.js', line: 3, callers: [[{ file: '/srv/a.js', line: 30, column: 9 }]] });
     const missed = site({ line: 40, imported: { module: 'node:fs', path: ['readFileSync'] }, function: 'load' });
     const findings = [finding('/srv/a.js', 10), finding('/srv/a.js', 20, 22), finding('/srv/a.js', 30), finding('/srv/b.js', 40)];
-    const result = compare([sameLine, spread, helper, missed], findings);
+    const result = compare([sameLine, spread, helper, missed], findings, '/srv');
     expect(result.matched.map((match) => [match.site.line, match.finding.line, match.via])).toEqual([
       [10, 10, 'site'],
       [21, 20, 'site'],
@@ -240,6 +240,8 @@ describe('compare and diagnose', () => {
     expect(result.scanOnly).toEqual([findings[3]]);
     expect(unmatchedMisses(result)).toHaveLength(1);
   });
+
+  const diagnose = (traced: TraceSite) => diagnoseIn(traced, '/srv');
 
   it('names the miss: unknown API, analysis, low severity, or a call through a value', () => {
     expect(diagnose(site({ imported: { module: 'legacy-db', path: ['querySync'] } }))).toEqual({
@@ -260,5 +262,15 @@ describe('compare and diagnose', () => {
     });
     expect(diagnose(site({ api: 'read', apiFrame: { function: 'readFileSync', location: 'node:fs', line: 1, column: 1 } }))).toMatchObject({ kind: 'analysis' });
     expect(diagnose(site({ api: 'run' }))).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('suggests a project file by its path from the working directory, which matches every importer', () => {
+    const caller = { file: '/srv/src/routes/users.js', line: 12, column: 18, imported: { module: '../lib/passwords.js', path: ['hashPassword'] } };
+    const helper = diagnose(site({ file: '/srv/src/lib/passwords.js', imported: { module: 'node:crypto', path: ['pbkdf2Sync'] }, callers: [[caller]] }));
+    expect(helper.suggestion).toEqual({ module: './src/lib/passwords.js', path: 'hashPassword' });
+    const unknown = diagnose(site({ file: '/srv/src/routes/users.js', imported: { module: '../legacy/config.js', path: ['loadSettings'] } }));
+    expect(unknown.suggestion).toEqual({ module: './src/legacy/config.js', path: 'loadSettings' });
+    // Outside the working directory, the path climbs out of it.
+    expect(diagnoseIn(site({ file: '/srv/src/a.js', imported: { module: './b.js', path: ['f'] } }), '/srv/app').suggestion).toEqual({ module: '../src/b.js', path: 'f' });
   });
 });

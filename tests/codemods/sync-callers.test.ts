@@ -64,7 +64,7 @@ function report(code: string, filePath: string): Linter.LintMessage[] {
       {
         files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
         languageOptions: { parser: tsParser, sourceType: /\.c[jt]s$/.test(filePath) ? 'commonjs' : 'module' },
-        plugins: { unblock: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+        plugins: { unblock: plugin },
         rules: { [RULE]: 'error' },
       },
     ],

@@ -24,7 +24,7 @@ export function lintWith(
     {
       files: [SOURCE_FILES],
       languageOptions: parserLanguageOptions(),
-      plugins: { unblock: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+      plugins: { unblock: plugin },
       settings,
       rules,
     },

@@ -22,7 +22,7 @@ const examples = readdirSync(path.join(repoRoot, 'docs', 'rules')).flatMap((file
     .map((block) => ({ name: `${file}:${block.line}`, block })),
 );
 
-const allRules = (plugin.configs.all.rules ?? {}) as Linter10.RulesRecord;
+const allRules = plugin.configs.all.rules;
 
 describe('ESLint 9 and 10 agree', () => {
   it('runs under both majors', () => {

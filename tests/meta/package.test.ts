@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,17 @@ describe('the plugin object', () => {
       expect(config.plugins?.unblock).toBe(plugin);
       expect(config.name).toMatch(/^unblock\//);
     }
+  });
+});
+
+describe('the built entry point', () => {
+  it("is the plugin itself through require('unblock'), as an eslint.config.cjs reads it", () => {
+    // The package's own name resolves through its exports map to dist/, which npm test builds first.
+    const required = createRequire(import.meta.url)('unblock') as typeof plugin;
+    expect(required.meta).toEqual({ name: 'unblock', version: packageJson.version });
+    expect(Object.keys(required.configs)).toEqual(['recommended', 'recommended-type-checked', 'all']);
+    expect(required.configs.recommended.plugins?.unblock).toBe(required);
+    expect(Object.keys(required.rules).sort()).toEqual([...ruleNames].sort());
   });
 });
 

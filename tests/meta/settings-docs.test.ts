@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { expect, it } from 'vitest';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { SETTINGS_SCHEMA } from '../../analysis/settings-schema.js';
+import plugin from '../../rules/index.js';
 import { repoRoot } from '../helpers/lint.js';
 
 /** Every property name in the schema, with its description. */
@@ -30,4 +34,35 @@ it('describes every settings key in the schema and in docs/settings.md', () => {
     expect(description, `schema description of ${key}`).toBeTruthy();
     expect(docs, `docs/settings.md mentions ${key}`).toContain(`\`${key}\``);
   }
+});
+
+describe("docs/settings.md's type entries", () => {
+  const docs = readFileSync(path.join(repoRoot, 'docs', 'settings.md'), 'utf8');
+  // The example for a class of your own, as the docs write it.
+  const written = /`(\{ type: \{ from: 'file'[^`]*\})`/.exec(docs)?.[1];
+  const project = mkdtempSync(path.join(tmpdir(), 'unblock-settings-docs-'));
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it('say that, with type information, an entry reports calls on any value of the type, as it does', () => {
+    expect(docs).not.toMatch(/not released|do not report anything/);
+    expect(docs).toMatch(/with `configs\['recommended-type-checked'\]` \(or the rules' `typeAware`\s+option\), a call of one of those methods is reported/);
+    expect(written).toBeDefined();
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the docs' object literal, read as the docs write it
+    const entry = (new Function(`return (${written});`) as () => Record<string, unknown>)();
+    mkdirSync(path.join(project, 'src'));
+    writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', target: 'ES2022', noEmit: true }, include: ['src'] }));
+    writeFileSync(path.join(project, 'src', 'db.ts'), 'export class LegacyClient {\n  querySync(sql: string): unknown[] {\n    return [sql];\n  }\n}\n');
+    const report = "import type { LegacyClient } from './db.js';\nexport async function report(client: LegacyClient) {\n  return client.querySync('select 1');\n}\n";
+    writeFileSync(path.join(project, 'src', 'report.ts'), report);
+    const linter = new Linter({ configType: 'flat', cwd: project });
+    const messages = linter.verify(
+      report,
+      [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: project } } },
+        { files: ['**/*.ts'], ...plugin.configs['recommended-type-checked'], settings: { unblock: { blockingApis: [entry] } } },
+      ],
+      path.join(project, 'src', 'report.ts'),
+    );
+    expect(messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? message.message}`)).toEqual(['3:10 unblock/no-blocking-in-async']);
+  }, 60_000);
 });

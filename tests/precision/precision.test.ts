@@ -18,7 +18,8 @@ import { recommendedRules } from '../../rules/configs.js';
 import { parserForNoSync } from '../../scripts/no-sync-parser.js';
 
 const corpus = path.join(import.meta.dirname, 'corpus');
-const files = readdirSync(corpus).sort();
+// The corpus's package.json marks its root, so that the files are not taken for tests (analysis/tooling-file.ts).
+const files = readdirSync(corpus).filter((file) => file !== 'package.json').sort();
 
 type Plugins = NonNullable<Linter.Config['plugins']>;
 
@@ -45,7 +46,7 @@ function markedLines(text: string): number[] {
   return text.split('\n').flatMap((line, index) => (line.includes('// blocking') ? [index + 1] : []));
 }
 
-const ours = { unblock: plugin as unknown as Plugins[string] };
+const ours = { unblock: plugin };
 const peer = { n: nodePlugin as unknown as Plugins[string] };
 
 describe('precision on the labelled corpus', () => {

@@ -8,6 +8,7 @@ import { createRuleTester } from './rule-tester.js';
 const readFileFix = 'use `fs.promises.readFile`';
 const sqliteFix = 'run the query in a worker with `workerModule` from @unblock/runtime, or use an async driver';
 const offloadFix = 'run it in a worker with `offload` from @unblock/runtime';
+const workerModuleFix = 'run it in a worker with `workerModule` from @unblock/runtime';
 
 /** One async function that calls four APIs from three families and three modules, for the `allow` option. */
 const loginCode = `import fs from 'node:fs';
@@ -237,6 +238,15 @@ export async function users() {
     { code: loginCode, options: [{ allow: ['family:crypto', 'family:fs', 'bcryptjs'] }] },
 
     // ── settings.unblock.blockingApis ────────────────────────────────────────────────────────
+    {
+      // A project file's entry names that file: another passwords.js elsewhere is not it.
+      code: `import { hashPassword } from './lib/passwords.js';
+export async function login(password: string) {
+  return hashPassword(password);
+}`,
+      filename: 'scripts/users.ts',
+      settings: { unblock: { blockingApis: [{ module: './src/lib/passwords.js', path: 'hashPassword' }] } },
+    },
     // Without the setting, an unknown package is not reported.
     `import { querySync } from 'legacy-db';
 export async function users() {
@@ -1968,6 +1978,31 @@ export async function users() {
     },
 
     // ── settings.unblock.blockingApis: user entries ──────────────────────────────────────────
+    {
+      // A project file, named from the working directory, matches whatever relative path imports
+      // it; `offload` cannot import it in a worker, so the advice is workerModule.
+      code: `import { hashPassword } from '../lib/passwords.js';
+export async function login(password: string) {
+  return hashPassword(password);
+}`,
+      filename: 'src/routes/users.ts',
+      settings: { unblock: { blockingApis: [{ module: './src/lib/passwords.js', path: 'hashPassword' }] } },
+      errors: [{ messageId: 'blockingCall', line: 3, column: 10, data: { api: 'passwords.hashPassword', context: 'async function `login`', fix: workerModuleFix }, suggestions: [] }],
+    },
+    {
+      // The same file imported from next door, without its extension, and by its .ts name.
+      code: `import * as passwords from './lib/passwords';
+import { hashPassword } from './lib/passwords.ts';
+export async function signUp() {
+  return [passwords.hashPassword('a'), hashPassword('b')];
+}`,
+      filename: 'src/sign-up.ts',
+      settings: { unblock: { blockingApis: [{ module: './src/lib/passwords.js', path: 'hashPassword' }] } },
+      errors: [
+        { messageId: 'blockingCall', line: 4, column: 11, data: { api: 'passwords.hashPassword', context: 'async function `signUp`', fix: workerModuleFix }, suggestions: [] },
+        { messageId: 'blockingCall', line: 4, column: 40, data: { api: 'passwords.hashPassword', context: 'async function `signUp`', fix: workerModuleFix }, suggestions: [] },
+      ],
+    },
     {
       // A named export, with the user's advice.
       code: `import { querySync } from 'legacy-db';

@@ -103,6 +103,25 @@ export async function page() {
 }`,
       options: typeAware,
     },
+    // Through a workerModule proxy, as \`unblock fix\` writes it, the helper runs in a worker.
+    {
+      code: `import { workerModule } from '@unblock/runtime';
+const templatesWorker = workerModule<typeof import('./templates.js')>(new URL('./templates.js', import.meta.url));
+export async function page(name: string) {
+  const html = await templatesWorker.loadTemplate(name);
+  return [html, await templatesWorker.compress(html)];
+}`,
+      options: typeAware,
+    },
+    // A function destructured from the proxy, or called on it at once; the runtime as a namespace.
+    {
+      code: `import * as runtime from '@unblock/runtime';
+const { render, loadTemplate: load } = runtime.workerModule<typeof import('./templates.js')>(new URL('./templates.js', import.meta.url));
+export async function page(name: string) {
+  return [await render(name), await load(name), await runtime.workerModule<typeof import('./templates.js')>(new URL('./templates.js', import.meta.url)).compress(name)];
+}`,
+      options: typeAware,
+    },
   ],
   invalid: [
     // A database handed to a helper in another module: the receiver's type says it blocks.
@@ -114,6 +133,21 @@ export async function users() {
 }`,
       options: typeAware,
       errors: [{ messageId: 'transitiveCall', line: 4, column: 10, data: { callee: 'countUsers', context: 'async function `users`', chain: 'countUsers → Statement.get', line: '5 of queries.ts', fix: offload } }],
+    },
+    {
+      // A workerModule of its own, not the runtime's, runs the helper right here.
+      code: `import * as templates from './templates.js';
+function workerModule<M>(module: M): M {
+  return module;
+}
+const templatesWorker = workerModule<typeof import('./templates.js')>(templates);
+export async function page(name: string) {
+  return templatesWorker.loadTemplate(name);
+}`,
+      options: typeAware,
+      errors: [
+        { messageId: 'transitiveCall', line: 7, column: 10, data: { callee: 'templatesWorker.loadTemplate', context: 'async function `page`', chain: 'templatesWorker.loadTemplate → fs.readFileSync', line: '6 of templates.ts', fix: 'use `fs.promises.readFile`' } },
+      ],
     },
     {
       code: `import { loadTemplate, compress } from './templates.js';
@@ -158,7 +192,7 @@ describe("configs['recommended-type-checked']", () => {
         'export async function f() { return 1; }',
         [
           { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-          { files: ['**/*.ts'], ...(plugin.configs['recommended-type-checked'] as unknown as Linter.Config) },
+          { files: ['**/*.ts'], ...plugin.configs['recommended-type-checked'] },
         ],
         path.join(fixtureDir, 'file.ts'),
       );

@@ -73,6 +73,32 @@ describe('offload', () => {
     );
   });
 
+  it('points a free variable at the call that sent the function, not only at worker frames', async () => {
+    const pepper = 'pepper';
+    function hashWithPepper(password: string): Promise<string> {
+      // The closure mistake on purpose, in a function whose frame the error must show.
+      return offload((text: string) => `${text}${pepper}`, password);
+    }
+    const error = (await hashWithPepper('secret').catch((e: unknown) => e)) as FreeVariableError;
+    expect(error).toBeInstanceOf(FreeVariableError);
+    const frames = error.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')) ?? [];
+    const sender = frames.findIndex((frame) => frame.includes('hashWithPepper') && frame.includes('offload.test.ts'));
+    expect(sender, error.stack).toBeGreaterThan(0);
+    // The worker's frames come first, as they did; the runtime's own frames are left out.
+    expect(frames.slice(sender).some((frame) => /[\\/]runtime[\\/]dist[\\/]/.test(frame))).toBe(false);
+  });
+
+  it("imports a package the project installs, but not the project's own files (docs/runtime.md)", async () => {
+    // Built from text: vitest would rewrite an `import()` written in this file into its own helper.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const importing = (specifier: string) => new Function(`return import(${JSON.stringify(specifier)}).then((module) => Object.keys(module));`) as () => Promise<string[]>;
+    // A package name resolves from the runtime's place in node_modules: the project's packages.
+    expect(await offload(importing('picocolors'))).toContain('default');
+    // A relative path resolves from the runtime's worker file, where the project's files are not.
+    const error = await offload(importing('./helpers/not-next-to-the-worker.js')).catch((caught: unknown) => caught);
+    expect((error as { code?: string }).code).toBe('ERR_MODULE_NOT_FOUND');
+  });
+
   it('leaves other ReferenceErrors alone', async () => {
     const error = await offload(() => {
       // A temporal-dead-zone error is the function's own bug, not a closure.

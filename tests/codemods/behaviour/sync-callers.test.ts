@@ -16,7 +16,7 @@ import { transformProgram } from '../../../codemods/sync-callers/transform.js';
 import { repoRoot } from '../../helpers/lint.js';
 
 const PROJECT: Readonly<Record<string, string>> = {
-  'package.json': '{\n  "private": true,\n  "type": "module"\n}\n',
+  'package.json': '{\n  "private": true,\n  "type": "module",\n  "dependencies": { "@unblock/runtime": "0.1.0" }\n}\n',
   'views/layout.html': '<body>{{content}}</body>',
   'views/home.html': '<h1>{{title}}</h1>',
   'views/about.html': '<p>About {{title}}</p>',
