@@ -27,10 +27,13 @@ export async function formatScanReport(report: ScanReport, format: ScanFormat, c
   const lines: string[] = [];
   for (const input of report.missing) lines.push(pc.red(`unblock: path not found: ${input}`));
   for (const input of report.skipped) lines.push(pc.yellow(`unblock: skipped ${input}: not a JavaScript or TypeScript file`));
+  for (const failure of report.unreadable) {
+    lines.push(pc.red(`unblock: could not read ${path.relative(cwd, failure.file) || failure.file}: ${failure.message} (not scanned; every other file was)`));
+  }
   for (const failure of report.parseFailures) {
     lines.push(pc.red(`unblock: could not parse ${path.relative(cwd, failure.file) || failure.file}:${failure.line}:${failure.column}: ${failure.message}`));
   }
-  if (report.filesScanned === 0 && report.missing.length === 0) {
+  if (report.filesScanned === 0 && report.missing.length === 0 && report.unreadable.length === 0) {
     lines.push(pc.yellow('unblock: no JavaScript or TypeScript files to scan (node_modules, build output and .gitignore\'d files are skipped)'));
   } else if (report.filesScanned > 0) {
     lines.push(summary(report));

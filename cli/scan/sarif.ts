@@ -94,6 +94,7 @@ export interface SarifLog {
 
 const NOTIFICATIONS = [
   { id: 'parse-error', shortDescription: { text: 'A file could not be parsed, so it was not checked.' } },
+  { id: 'read-error', shortDescription: { text: 'A file could not be read (permissions), so it was not checked.' } },
   { id: 'path-not-found', shortDescription: { text: 'A path given on the command line does not exist.' } },
   { id: 'not-source', shortDescription: { text: 'A file given on the command line is not JavaScript or TypeScript.' } },
 ];
@@ -157,6 +158,14 @@ export function sarifLog(report: ScanReport, cwd: string): SarifLog {
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.file, cwd), region: region(failure.line, failure.column) } }],
       }),
     ),
+    ...report.unreadable.map(
+      (failure): SarifNotification => ({
+        level: 'error',
+        message: { text: `Could not read the file: ${failure.message}` },
+        descriptor: { id: 'read-error' },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.file, cwd) } }],
+      }),
+    ),
     ...report.missing.map((input): SarifNotification => ({ level: 'error', message: { text: `Path not found: ${input}` }, descriptor: { id: 'path-not-found' } })),
     ...report.skipped.map((input): SarifNotification => ({ level: 'warning', message: { text: `Skipped ${input}: not a JavaScript or TypeScript file` }, descriptor: { id: 'not-source' } })),
   ];
@@ -171,7 +180,7 @@ export function sarifLog(report: ScanReport, cwd: string): SarifLog {
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(path.join(path.resolve(cwd), path.sep)).href } },
         invocations: [
           {
-            executionSuccessful: report.parseFailures.length === 0 && report.missing.length === 0,
+            executionSuccessful: report.parseFailures.length === 0 && report.unreadable.length === 0 && report.missing.length === 0,
             exitCode: scanExitCode(report),
             toolExecutionNotifications: notifications,
           },

@@ -1,13 +1,11 @@
-import path from 'node:path';
+import type { ESLint } from 'eslint';
 
-import { ESLint, type Linter } from 'eslint';
-
-import { collectFiles } from '../files.js';
 import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writeBaseline } from './baseline.js';
-import { scanConfig } from './config.js';
 import { locateFindings, type LocatedFinding } from './fingerprint.js';
 import { findingLimit, type FindingLimit } from './limit.js';
-import { recommendedScanRules } from './recommended-rules.js';
+import { lintPaths, withMessages, type ParseFailure, type ReadFailure } from './lint.js';
+
+export type { ParseFailure, ReadFailure } from './lint.js';
 
 export type ScanFormat = 'json' | 'sarif' | 'stylish';
 
@@ -24,13 +22,6 @@ export interface ScanOptions {
   readonly maxWarnings?: string | undefined;
 }
 
-export interface ParseFailure {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
-
 /** What a baseline did to this run. */
 export type BaselineUse =
   | { readonly kind: 'read'; readonly file: string; readonly suppressed: number; readonly stale: number }
@@ -39,67 +30,19 @@ export type BaselineUse =
 export interface ScanReport {
   /** ESLint results holding only the reported unblock findings and parse failures. */
   readonly results: ESLint.LintResult[];
+  /** Files read and linted (those that do not parse included). */
   readonly filesScanned: number;
   /** Findings reported: those a baseline suppressed are not counted. */
   readonly findings: number;
   /** The reported findings with the line text and occurrence that fingerprint them, in results order. */
   readonly located: readonly LocatedFinding[];
   readonly parseFailures: readonly ParseFailure[];
+  /** Files found but not readable (permissions): not scanned, and every other file still was. */
+  readonly unreadable: readonly ReadFailure[];
   readonly missing: readonly string[];
   readonly skipped: readonly string[];
   readonly baseline?: BaselineUse;
   readonly limit?: FindingLimit;
-}
-
-interface Linted {
-  readonly results: ESLint.LintResult[];
-  readonly files: readonly string[];
-  readonly parseFailures: readonly ParseFailure[];
-  readonly missing: readonly string[];
-  readonly skipped: readonly string[];
-}
-
-/** Lints the given paths with the recommended rules and no user configuration. */
-async function lintPaths(paths: readonly string[], cwd: string): Promise<Linted> {
-  const { files, missing, skipped } = await collectFiles(paths, cwd);
-  if (files.length === 0) return { results: [], files, parseFailures: [], missing, skipped };
-
-  const eslint = new ESLint({
-    // The filesystem root as ESLint's cwd keeps every given file "inside the base path",
-    // wherever on disk the user pointed us; file discovery already happened above.
-    cwd: path.parse(path.resolve(cwd)).root,
-    overrideConfigFile: true,
-    overrideConfig: scanConfig(recommendedScanRules()),
-    errorOnUnmatchedPattern: false,
-    warnIgnored: false,
-  });
-  const raw = await eslint.lintFiles(files);
-
-  const parseFailures: ParseFailure[] = [];
-  const results = raw.map((result) => {
-    // Keep unblock's findings and parse failures; users' inline directives for other rules are noise here.
-    const messages = result.messages.filter((message) => message.fatal || message.ruleId?.startsWith('unblock/'));
-    for (const message of messages) {
-      if (message.fatal) parseFailures.push({ file: result.filePath, line: message.line, column: message.column, message: message.message });
-    }
-    return withMessages(result, messages);
-  });
-  return { results, files, parseFailures, missing, skipped };
-}
-
-/** The result with only `messages`, its counts to match. */
-function withMessages(result: ESLint.LintResult, messages: Linter.LintMessage[]): ESLint.LintResult {
-  const errorCount = messages.filter((message) => message.severity === 2).length;
-  return {
-    ...result,
-    messages,
-    errorCount,
-    fatalErrorCount: messages.filter((message) => message.fatal).length,
-    warningCount: messages.length - errorCount,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    suppressedMessages: [],
-  };
 }
 
 /**
@@ -117,7 +60,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
 
   const linted = await lintPaths(options.paths, options.cwd);
   const located = await locateFindings(linted.results);
-  const unreadable = new Set(linted.parseFailures.map((failure) => failure.file));
+  const unreadable = new Set([...linted.parseFailures, ...linted.unreadable].map((failure) => failure.file));
 
   let reported = located;
   let use: BaselineUse | undefined;
@@ -134,10 +77,11 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
 
   return {
     results: reported === located ? linted.results : onlyReported(linted.results, reported),
-    filesScanned: linted.files.length,
+    filesScanned: linted.files.length - linted.unreadable.length,
     findings: reported.length,
     located: reported,
     parseFailures: linted.parseFailures,
+    unreadable: linted.unreadable,
     missing: linted.missing,
     skipped: linted.skipped,
     ...(use ? { baseline: use } : {}),
@@ -153,10 +97,10 @@ function onlyReported(results: readonly ESLint.LintResult[], reported: readonly 
 
 /**
  * 1 when more blocking calls were reported than allowed (none, without --max-findings); otherwise 2
- * when something could not be read or there was nothing to scan; else 0.
+ * when something could not be read or parsed, or there was nothing to scan; else 0.
  */
 export function scanExitCode(report: ScanReport): 0 | 1 | 2 {
   if (report.findings > (report.limit?.max ?? 0)) return 1;
-  if (report.parseFailures.length > 0 || report.missing.length > 0 || report.filesScanned === 0) return 2;
+  if (report.parseFailures.length > 0 || report.unreadable.length > 0 || report.missing.length > 0 || report.filesScanned === 0) return 2;
   return 0;
 }

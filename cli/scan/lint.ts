@@ -1,0 +1,88 @@
+// Reads and lints the files `unblock scan` was given, one at a time, so that one file that
+// cannot be read (permissions, a file removed mid-run) costs only itself: it is reported and
+// every other file is still linted.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { ESLint, type Linter } from 'eslint';
+
+import { collectFiles } from '../files.js';
+import { scanConfig } from './config.js';
+import { recommendedScanRules } from './recommended-rules.js';
+
+export interface ParseFailure {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** A file that was found but could not be read; it was not scanned. */
+export interface ReadFailure {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface Linted {
+  /** ESLint results holding only unblock's findings and parse failures. */
+  readonly results: ESLint.LintResult[];
+  /** Every file found, read or not. */
+  readonly files: readonly string[];
+  readonly parseFailures: readonly ParseFailure[];
+  readonly unreadable: readonly ReadFailure[];
+  readonly missing: readonly string[];
+  readonly skipped: readonly string[];
+}
+
+/** Lints the given paths with the recommended rules and no user configuration. */
+export async function lintPaths(paths: readonly string[], cwd: string): Promise<Linted> {
+  const { files, missing, skipped } = await collectFiles(paths, cwd);
+  const results: ESLint.LintResult[] = [];
+  const parseFailures: ParseFailure[] = [];
+  const unreadable: ReadFailure[] = [];
+  const linted: Linted = { results, files, parseFailures, unreadable, missing, skipped };
+  if (files.length === 0) return linted;
+
+  const eslint = new ESLint({
+    // The filesystem root as ESLint's cwd keeps every given file "inside the base path",
+    // wherever on disk the user pointed us; file discovery already happened above.
+    cwd: path.parse(path.resolve(cwd)).root,
+    overrideConfigFile: true,
+    overrideConfig: scanConfig(recommendedScanRules()),
+    errorOnUnmatchedPattern: false,
+    warnIgnored: false,
+  });
+  for (const file of files) {
+    // Read here rather than by lintFiles, which rejects the whole batch over one unreadable file.
+    const text = await readFile(file, 'utf8').catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    if (typeof text !== 'string') {
+      unreadable.push({ file, message: text.error });
+      continue;
+    }
+    for (const result of await eslint.lintText(text, { filePath: file })) {
+      // Keep unblock's findings and parse failures; users' inline directives for other rules are noise here.
+      const messages = result.messages.filter((message) => message.fatal || message.ruleId?.startsWith('unblock/'));
+      for (const message of messages) {
+        if (message.fatal) parseFailures.push({ file: result.filePath, line: message.line, column: message.column, message: message.message });
+      }
+      results.push(withMessages(result, messages));
+    }
+  }
+  return linted;
+}
+
+/** The result with only `messages`, its counts to match. */
+export function withMessages(result: ESLint.LintResult, messages: Linter.LintMessage[]): ESLint.LintResult {
+  const errorCount = messages.filter((message) => message.severity === 2).length;
+  return {
+    ...result,
+    messages,
+    errorCount,
+    fatalErrorCount: messages.filter((message) => message.fatal).length,
+    warningCount: messages.length - errorCount,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    suppressedMessages: [],
+  };
+}
