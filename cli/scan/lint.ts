@@ -62,7 +62,7 @@ export async function lintPaths(paths: readonly string[], cwd: string): Promise<
     }
     for (const result of await eslint.lintText(text, { filePath: file })) {
       // Keep unblock's findings and parse failures; users' inline directives for other rules are noise here.
-      const messages = result.messages.filter((message) => message.fatal || message.ruleId?.startsWith('unblock/'));
+      const messages = result.messages.filter((message) => isParseFailure(message) || message.ruleId?.startsWith('unblock/'));
       for (const message of messages) {
         if (message.fatal) parseFailures.push({ file: result.filePath, line: message.line, column: message.column, message: message.message });
       }
@@ -70,6 +70,15 @@ export async function lintPaths(paths: readonly string[], cwd: string): Promise<
     }
   }
   return linted;
+}
+
+/**
+ * ESLint words a parse failure "Parsing error: …". Its other fatal messages are about the file's
+ * directive comments: ESLint 9+ rejects the legacy `eslint-env` comment, which older code is
+ * full of, and that says nothing about whether the code blocks.
+ */
+function isParseFailure(message: Linter.LintMessage): boolean {
+  return message.fatal === true && message.ruleId === null && message.message.startsWith('Parsing error');
 }
 
 /** The result with only `messages`, its counts to match. */

@@ -133,10 +133,12 @@ function lint(source: string, filePath: string): DetectorOutcome<DetectorView> {
     capture = undefined;
   }
   if (seen.error !== undefined) throw seen.error;
+  // The rule ran, so the file parsed. ESLint 9+ also marks problems with the file's own directive
+  // comments fatal (a legacy `/* eslint-env node */`); they say nothing about the code.
+  if (seen.view) return { ok: true, value: seen.view };
   const fatal = messages.find((message) => message.fatal);
   if (fatal) return { ok: false, message: fatal.message, line: fatal.line, column: fatal.column };
-  if (!seen.view) return { ok: false, message: 'the file could not be analysed' };
-  return { ok: true, value: seen.view };
+  return { ok: false, message: 'the file could not be analysed' };
 }
 
 // ── the last file's parse, for the next codemod ───────────────────────────────────────────────
