@@ -3,10 +3,11 @@
 // results atomically. It prints nothing; output.ts turns the report into text,
 // and stages.ts owns what happens to a file's text between reading and writing.
 
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import { targetOfTempFile, writeFileAtomic } from '../../codemods/engine/atomic-write.js';
+import { whyNotReplaceable } from '../../codemods/engine/replaceable.js';
 import { uncommittedChanges } from '../../codemods/engine/git-state.js';
 import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import type { Codemod, ProgramCodemod, ProgramResult } from '../../codemods/engine/types.js';
@@ -46,6 +47,7 @@ export interface FileReport {
   readonly file: string;
   /** The rewrite was written (with --dry: would be). */
   readonly changed: boolean;
+  /** Sites fixed in what was written (with --dry: would be); none when the file was not written. */
   readonly fixed: readonly SiteReport[];
   readonly left: readonly SiteReport[];
   readonly failures: readonly FileFailure[];
@@ -195,9 +197,13 @@ async function finishFile(pending: PendingFile, options: FixOptions): Promise<Fi
   let changed = false;
   let diff: string | undefined;
   if (applied.output !== undefined) {
+    // A dry run asks what a real one would: it writes nothing, but says which files it could not.
+    const refusal = await whyNotReplaceable(await realpath(file).catch(() => file));
     if (!Buffer.from(source, 'utf8').equals(buffer)) {
       // Decoding replaced invalid bytes: writing the text back would corrupt the file.
       failures.push({ kind: 'read', message: 'the file is not valid UTF-8, so it was left as it was' });
+    } else if (refusal !== undefined) {
+      failures.push({ kind: 'write', message: refusal });
     } else if (options.dry) {
       changed = true;
       diff = unifiedDiff(relative, source, applied.output);
@@ -217,7 +223,9 @@ async function finishFile(pending: PendingFile, options: FixOptions): Promise<Fi
     line: site[where].line,
     column: site[where].column,
   });
-  return { file: relative, changed, fixed: applied.fixed.map(toReport), left: applied.left.map(toReport), failures, ...(diff === undefined ? {} : { diff }) };
+  // Only what reached the disk (with --dry: would) counts as fixed; a file not written fixed nothing.
+  const fixed = changed ? applied.fixed.map(toReport) : [];
+  return { file: relative, changed, fixed, left: applied.left.map(toReport), failures, ...(diff === undefined ? {} : { diff }) };
 }
 
 /** Writes the rewrite unless the file changed since it was read (an editor, a formatter); returns why not. */
