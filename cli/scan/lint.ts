@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { ESLint, type Linter } from 'eslint';
 
+import { deepestNesting, isStackOverflowMessage, tooDeepMessage } from '../../analysis/nesting-depth.js';
 import { collectFiles } from '../files.js';
 import { scanConfig } from './config.js';
 import { recommendedScanRules } from './recommended-rules.js';
@@ -62,7 +63,9 @@ export async function lintPaths(paths: readonly string[], cwd: string): Promise<
     }
     for (const result of await eslint.lintText(text, { filePath: file })) {
       // Keep unblock's findings and parse failures; users' inline directives for other rules are noise here.
-      const messages = result.messages.filter((message) => isParseFailure(message) || message.ruleId?.startsWith('unblock/'));
+      const messages = result.messages
+        .filter((message) => isParseFailure(message) || message.ruleId?.startsWith('unblock/'))
+        .map((message) => (message.fatal && isStackOverflowMessage(message.message) ? tooDeep(message, text) : message));
       for (const message of messages) {
         if (message.fatal) parseFailures.push({ file: result.filePath, line: message.line, column: message.column, message: message.message });
       }
@@ -79,6 +82,12 @@ export async function lintPaths(paths: readonly string[], cwd: string): Promise<
  */
 function isParseFailure(message: Linter.LintMessage): boolean {
   return message.fatal === true && message.ruleId === null && message.message.startsWith('Parsing error');
+}
+
+/** The parser ran out of stack on deep nesting: say so, where it is deepest, rather than at 0:0. */
+function tooDeep(message: Linter.LintMessage, text: string): Linter.LintMessage {
+  const point = deepestNesting(text);
+  return { ...message, message: tooDeepMessage(point), line: point.line, column: point.column };
 }
 
 /** The result with only `messages`, its counts to match. */

@@ -31,7 +31,9 @@ export async function formatScanReport(report: ScanReport, format: ScanFormat, c
     lines.push(pc.red(`unblock: could not read ${path.relative(cwd, failure.file) || failure.file}: ${failure.message} (not scanned; every other file was)`));
   }
   for (const failure of report.parseFailures) {
-    lines.push(pc.red(`unblock: could not parse ${path.relative(cwd, failure.file) || failure.file}:${failure.line}:${failure.column}: ${failure.message}`));
+    // A parser error without a position (none known) prints none, rather than "undefined".
+    const position = failure.line > 0 ? `:${failure.line}:${failure.column}` : '';
+    lines.push(pc.red(`unblock: could not parse ${path.relative(cwd, failure.file) || failure.file}${position}: ${failure.message}`));
   }
   if (report.filesScanned === 0 && report.missing.length === 0 && report.unreadable.length === 0) {
     lines.push(pc.yellow('unblock: no JavaScript or TypeScript files to scan (node_modules, build output and .gitignore\'d files are skipped)'));
