@@ -68,6 +68,7 @@ const benches = [
   ['lint', 'bench/lint/index.mjs'],
   ['lint typed', 'bench/lint/typed.mjs'],
   ['codemod', 'bench/codemod/index.mjs'],
+  ['codemod big file', 'bench/codemod/big-file.mjs'],
   ['runtime', 'bench/runtime/index.mjs'],
   ['runtime soak', 'bench/runtime/soak.mjs'],
   ['runtime defaults', 'bench/runtime/defaults.mjs'],
