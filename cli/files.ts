@@ -26,6 +26,8 @@ export const DEFAULT_IGNORES = [
 export interface CollectedFiles {
   /** Absolute paths, sorted, without duplicates. */
   readonly files: string[];
+  /** Those of `files` named on the command line rather than found in a directory: always read. */
+  readonly named: ReadonlySet<string>;
   /** Arguments that name nothing on disk. */
   readonly missing: string[];
   /** Arguments that are files but not JavaScript or TypeScript. */
@@ -49,6 +51,7 @@ export function isSourceFile(file: string): boolean {
  */
 export async function collectFiles(inputs: readonly string[], cwd: string): Promise<CollectedFiles> {
   const files = new Set<string>();
+  const named = new Set<string>();
   const temps = new Set<string>();
   const missing: string[] = [];
   const skipped: string[] = [];
@@ -70,9 +73,10 @@ export async function collectFiles(inputs: readonly string[], cwd: string): Prom
       for (const file of found) (file.endsWith(TEMP_FILE_SUFFIX) ? temps : files).add(path.normalize(file));
     } else if (isSourceFile(absolute)) {
       files.add(absolute);
+      named.add(absolute);
     } else {
       skipped.push(input);
     }
   }
-  return { files: [...files].sort(), missing, skipped, leftoverTemps: [...temps].sort() };
+  return { files: [...files].sort(), named, missing, skipped, leftoverTemps: [...temps].sort() };
 }

@@ -18,6 +18,7 @@ interface RawFixOptions {
   readonly codemod: string[];
   readonly json?: string | boolean;
   readonly shard?: Shard;
+  readonly includeGenerated?: boolean;
 }
 
 /** Adds `unblock fix` to `program`. */
@@ -35,6 +36,7 @@ export function register(program: Command, io: CommandIo): Command {
     .option('--json [file]', 'write a JSON report to a file, or to stdout without one')
     .option('--shard <i/n>', 'fix only the i-th of n deterministic slices of the files, for parallel jobs', shardOption)
     .option('--force', 'write even when the git work tree has uncommitted changes')
+    .option('--include-generated', 'also fix files that look generated or minified (skipped by default, with a note)')
     .action(async (paths: string[], options: RawFixOptions) => {
       const json = await jsonTarget(options.json, io.cwd);
       const run = await runFix({
@@ -43,6 +45,7 @@ export function register(program: Command, io: CommandIo): Command {
         ...selectCodemods(options.codemod),
         dry: options.dry === true,
         force: options.force === true,
+        includeGenerated: options.includeGenerated === true,
         ...(options.shard ? { shard: options.shard } : {}),
         ...(io.progress ? { progress: io.progress } : {}),
       });

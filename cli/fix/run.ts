@@ -13,6 +13,7 @@ import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import type { Codemod, ProgramCodemod, ProgramResult } from '../../codemods/engine/types.js';
 import { relativePosix } from '../../codemods/engine/relative-path.js';
 import { collectFiles } from '../files.js';
+import { generatedReason, type GeneratedFile } from '../generated-code.js';
 import { finishStages, stageCodemods, stageProgramCodemod, type FileFailure, type LocatedSite, type StagedFile } from './stages.js';
 import { unifiedDiff } from './diff.js';
 import { catchInterruption } from './interruption.js';
@@ -30,6 +31,8 @@ export interface FixOptions {
   readonly force: boolean;
   readonly shard?: Shard;
   readonly progress?: ProgressFactory;
+  /** Also fix files found in a directory that look generated or minified. */
+  readonly includeGenerated?: boolean;
 }
 
 export interface SiteReport {
@@ -65,6 +68,8 @@ export interface FixReport {
   readonly files: readonly FileReport[];
   readonly missing: readonly string[];
   readonly skipped: readonly string[];
+  /** Files left out because they look generated or minified, relative to the working directory. */
+  readonly generated: readonly GeneratedFile[];
   /**
    * Temporary files that a run killed mid-write left beside this run's files, relative to the
    * working directory: removed before writing (with --dry: would be). Each holds part of a
@@ -102,12 +107,15 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
   const interruption = catchInterruption();
   const progress = options.progress?.(files.length);
   const pending: PendingFile[] = [];
+  const generated: GeneratedFile[] = [];
   const reports: FileReport[] = [];
   try {
     try {
       for (const file of files) {
         if (interruption.signal) break;
-        pending.push(await stageFile(file, options));
+        const staged = await stageFile(file, options, collected.named.has(file));
+        if ('generated' in staged) generated.push(staged.generated);
+        else pending.push(staged);
         progress?.tick(relativePath(options.cwd, file));
       }
     } finally {
@@ -117,8 +125,8 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
     let toWrite: readonly PendingFile[] = pending;
     if (!interruption.signal && programCodemods.length > 0) {
       const staged = new Map(pending.flatMap(({ file, read }) => ('staged' in read ? [[file, read.staged] as const] : [])));
-      // This run's files are staged or out of the codemods (unreadable); only other shards' files are read-only callers.
-      const inThisRun = new Set(pending.map(({ file }) => file));
+      // This run's files are staged or out of the codemods (unreadable, generated); only other shards' files are read-only callers.
+      const inThisRun = new Set(files);
       const readOnlyFiles = collected.files.filter((file) => !inThisRun.has(file));
       for (const codemod of programCodemods) toWrite = inWriteOrder(toWrite, stageProgramCodemod(codemod, staged, readOnlyFiles, options.cwd));
     }
@@ -143,10 +151,11 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
       dry: options.dry,
       codemods: [...options.codemods, ...(options.programCodemods ?? [])].map((codemod) => codemod.name),
       ...(options.shard ? { shard: options.shard } : {}),
-      filesChecked: files.length,
+      filesChecked: files.length - generated.length,
       files: reports,
       missing: collected.missing,
       skipped: collected.skipped,
+      generated,
       leftoverTemps: leftoverTemps.map((temp) => relativePath(options.cwd, temp)),
       ...(interruption.signal ? { interrupted: interruption.signal } : {}),
     },
@@ -172,11 +181,15 @@ interface PendingFile {
   readonly read: { readonly buffer: Buffer; readonly staged: StagedFile } | { readonly error: string };
 }
 
-async function stageFile(file: string, options: FixOptions): Promise<PendingFile> {
+/** Reads the file and runs the per-file codemods on it; a file found in a directory that looks generated is only named. */
+async function stageFile(file: string, options: FixOptions, named: boolean): Promise<PendingFile | { readonly generated: GeneratedFile }> {
   const relative = relativePath(options.cwd, file);
   const buffer = await readFile(file).catch((error: unknown) => errorMessage(error));
   if (typeof buffer === 'string') return { file, relative, read: { error: buffer } };
-  return { file, relative, read: { buffer, staged: stageCodemods(buffer.toString('utf8'), file, options.codemods) } };
+  const text = buffer.toString('utf8');
+  const reason = options.includeGenerated || named ? undefined : generatedReason(text);
+  if (reason !== undefined) return { generated: { file: relative, reason } };
+  return { file, relative, read: { buffer, staged: stageCodemods(text, file, options.codemods) } };
 }
 
 /** The files in the codemod's write order (see `ProgramResult.writeOrder`); the files it does not name first, as found. */
@@ -206,7 +219,7 @@ async function finishFile(pending: PendingFile, options: FixOptions): Promise<Fi
       failures.push({ kind: 'write', message: refusal });
     } else if (options.dry) {
       changed = true;
-      diff = unifiedDiff(relative, source, applied.output);
+      diff = unifiedDiff(relative, source, applied.output, applied.unchangedLines?.());
     } else {
       const problem = await save(file, buffer, applied.output);
       if (problem === undefined) changed = true;

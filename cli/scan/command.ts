@@ -13,6 +13,7 @@ interface RawScanOptions {
   readonly maxWarnings?: string;
   readonly baseline?: string;
   readonly writeBaseline?: string;
+  readonly includeGenerated?: boolean;
 }
 
 /** Adds `unblock scan` to `program`. */
@@ -26,6 +27,7 @@ export function register(program: Command, io: CommandIo): Command {
     .addOption(new Option('--max-warnings <n>', 'the same as --max-findings, as ESLint spells it').conflicts('maxFindings'))
     .option('--baseline <file>', 'report only blocking calls that the baseline file does not record')
     .addOption(new Option('--write-baseline <file>', 'record every current blocking call in the file, and report none').conflicts('baseline'))
+    .option('--include-generated', 'also scan files that look generated or minified (skipped by default, with a note)')
     .action(async (paths: string[], options: RawScanOptions) => {
       const { format, ...gates } = options;
       const report = await scan({ paths, cwd: io.cwd, ...gates });

@@ -9,6 +9,7 @@ import { ESLint, type Linter } from 'eslint';
 
 import { deepestNesting, isStackOverflowMessage, tooDeepMessage } from '../../analysis/nesting-depth.js';
 import { collectFiles } from '../files.js';
+import { generatedReason, type GeneratedFile } from '../generated-code.js';
 import { scanConfig } from './config.js';
 import { recommendedScanRules } from './recommended-rules.js';
 
@@ -32,17 +33,23 @@ export interface Linted {
   readonly files: readonly string[];
   readonly parseFailures: readonly ParseFailure[];
   readonly unreadable: readonly ReadFailure[];
+  /** Files found in a directory that look generated or minified: read, but not linted. */
+  readonly generated: readonly GeneratedFile[];
   readonly missing: readonly string[];
   readonly skipped: readonly string[];
 }
 
-/** Lints the given paths with the recommended rules and no user configuration. */
-export async function lintPaths(paths: readonly string[], cwd: string): Promise<Linted> {
-  const { files, missing, skipped } = await collectFiles(paths, cwd);
+/**
+ * Lints the given paths with the recommended rules and no user configuration. Files found in a
+ * directory that look generated or minified are left out unless `includeGenerated`.
+ */
+export async function lintPaths(paths: readonly string[], cwd: string, includeGenerated = false): Promise<Linted> {
+  const { files, named, missing, skipped } = await collectFiles(paths, cwd);
   const results: ESLint.LintResult[] = [];
   const parseFailures: ParseFailure[] = [];
   const unreadable: ReadFailure[] = [];
-  const linted: Linted = { results, files, parseFailures, unreadable, missing, skipped };
+  const generated: GeneratedFile[] = [];
+  const linted: Linted = { results, files, parseFailures, unreadable, generated, missing, skipped };
   if (files.length === 0) return linted;
 
   const eslint = new ESLint({
@@ -59,6 +66,11 @@ export async function lintPaths(paths: readonly string[], cwd: string): Promise<
     const text = await readFile(file, 'utf8').catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     if (typeof text !== 'string') {
       unreadable.push({ file, message: text.error });
+      continue;
+    }
+    const reason = includeGenerated || named.has(file) ? undefined : generatedReason(text);
+    if (reason !== undefined) {
+      generated.push({ file, reason });
       continue;
     }
     for (const result of await eslint.lintText(text, { filePath: file })) {

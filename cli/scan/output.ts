@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 
 import { colors as pc } from '../colors.js';
+import { generatedNote } from '../generated-code.js';
 import { sarifLog } from './sarif.js';
 import type { ScanFormat, ScanReport } from './scan.js';
 
@@ -35,7 +36,9 @@ export async function formatScanReport(report: ScanReport, format: ScanFormat, c
     const position = failure.line > 0 ? `:${failure.line}:${failure.column}` : '';
     lines.push(pc.red(`unblock: could not parse ${path.relative(cwd, failure.file) || failure.file}${position}: ${failure.message}`));
   }
-  if (report.filesScanned === 0 && report.missing.length === 0 && report.unreadable.length === 0) {
+  const generated = generatedNote(report.generated, (file) => path.relative(cwd, file) || file);
+  if (generated !== undefined) lines.push(pc.yellow(generated));
+  if (report.filesScanned === 0 && report.missing.length === 0 && report.unreadable.length === 0 && report.generated.length === 0) {
     lines.push(pc.yellow('unblock: no JavaScript or TypeScript files to scan (node_modules, build output and .gitignore\'d files are skipped)'));
   } else if (report.filesScanned > 0) {
     lines.push(summary(report));

@@ -97,6 +97,7 @@ const NOTIFICATIONS = [
   { id: 'read-error', shortDescription: { text: 'A file could not be read (permissions), so it was not checked.' } },
   { id: 'path-not-found', shortDescription: { text: 'A path given on the command line does not exist.' } },
   { id: 'not-source', shortDescription: { text: 'A file given on the command line is not JavaScript or TypeScript.' } },
+  { id: 'generated', shortDescription: { text: 'A file looks generated or minified, so it was not checked (--include-generated checks it).' } },
 ];
 
 /** Every rule of the plugin, in a fixed order; ruleIndex points into this list. */
@@ -164,6 +165,14 @@ export function sarifLog(report: ScanReport, cwd: string): SarifLog {
         message: { text: `Could not read the file: ${failure.message}` },
         descriptor: { id: 'read-error' },
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.file, cwd) } }],
+      }),
+    ),
+    ...report.generated.map(
+      (entry): SarifNotification => ({
+        level: 'warning',
+        message: { text: `Skipped: ${entry.reason}` },
+        descriptor: { id: 'generated' },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(entry.file, cwd) } }],
       }),
     ),
     ...report.missing.map((input): SarifNotification => ({ level: 'error', message: { text: `Path not found: ${input}` }, descriptor: { id: 'path-not-found' } })),

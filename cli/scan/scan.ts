@@ -3,6 +3,7 @@ import type { ESLint } from 'eslint';
 import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { locateFindings, type LocatedFinding } from './fingerprint.js';
 import { findingLimit, type FindingLimit } from './limit.js';
+import type { GeneratedFile } from '../generated-code.js';
 import { lintPaths, withMessages, type ParseFailure, type ReadFailure } from './lint.js';
 
 export type { ParseFailure, ReadFailure } from './lint.js';
@@ -20,6 +21,8 @@ export interface ScanOptions {
   readonly maxFindings?: string | undefined;
   /** `--max-warnings <n>`: the same, under ESLint's name. */
   readonly maxWarnings?: string | undefined;
+  /** `--include-generated`: also lint files that look generated or minified. */
+  readonly includeGenerated?: boolean | undefined;
 }
 
 /** What a baseline did to this run. */
@@ -39,6 +42,8 @@ export interface ScanReport {
   readonly parseFailures: readonly ParseFailure[];
   /** Files found but not readable (permissions): not scanned, and every other file still was. */
   readonly unreadable: readonly ReadFailure[];
+  /** Files left out because they look generated or minified (see cli/generated-code.ts). */
+  readonly generated: readonly GeneratedFile[];
   readonly missing: readonly string[];
   readonly skipped: readonly string[];
   readonly baseline?: BaselineUse;
@@ -58,7 +63,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline, options.cwd);
   const write = options.writeBaseline === undefined ? undefined : { given: options.writeBaseline, path: await checkBaselineTarget(options.writeBaseline, options.cwd) };
 
-  const linted = await lintPaths(options.paths, options.cwd);
+  const linted = await lintPaths(options.paths, options.cwd, options.includeGenerated === true);
   const located = await locateFindings(linted.results);
   const unreadable = new Set([...linted.parseFailures, ...linted.unreadable].map((failure) => failure.file));
 
@@ -77,11 +82,12 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
 
   return {
     results: reported === located ? linted.results : onlyReported(linted.results, reported),
-    filesScanned: linted.files.length - linted.unreadable.length,
+    filesScanned: linted.files.length - linted.unreadable.length - linted.generated.length,
     findings: reported.length,
     located: reported,
     parseFailures: linted.parseFailures,
     unreadable: linted.unreadable,
+    generated: linted.generated,
     missing: linted.missing,
     skipped: linted.skipped,
     ...(use ? { baseline: use } : {}),
