@@ -51,7 +51,7 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
     }
     return classifier;
   };
-  const isWorkerFile = isWorkerThreadFile(sourceCode.text);
+  const isWorkerFile = isWorkerThreadFile(sourceCode.text, context.filename);
 
   const findings: Finding[] = [];
   if (!isWorkerFile) {
@@ -75,9 +75,14 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
 }
 
 /**
- * Code that talks to `parentPort` or reads `workerData` runs in a worker thread, where blocking
- * is the point. A text check is enough: both names are specific to `worker_threads`.
+ * Code that talks to `parentPort`, reads `workerData` or branches on `isMainThread` (a file that
+ * starts itself as a worker) runs in a worker thread, where blocking is the point. A text check
+ * is enough: the names are specific to `worker_threads`. So is a `*.worker.js` name, the
+ * convention for a file that is only ever a worker's script.
  */
-function isWorkerThreadFile(text: string): boolean {
-  return text.includes('worker_threads') && (text.includes('parentPort') || text.includes('workerData'));
+function isWorkerThreadFile(text: string, filename: string): boolean {
+  if (WORKER_SCRIPT_NAME.test(filename)) return true;
+  return text.includes('worker_threads') && (text.includes('parentPort') || text.includes('workerData') || text.includes('isMainThread'));
 }
+
+const WORKER_SCRIPT_NAME = /\.worker\.[cm]?[jt]sx?$/;
