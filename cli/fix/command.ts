@@ -9,7 +9,7 @@ import type { Shard } from '../../codemods/engine/shard.js';
 import { codemodNames } from '../../codemods/registry.js';
 import type { CommandIo } from '../io.js';
 import { fixExitCode, runFix } from './run.js';
-import { collectCodemodNames, jsonTarget, selectCodemods, shardOption } from './options.js';
+import { collectCodemodNames, jsonTarget, noFormatOption, selectCodemods, shardOption } from './options.js';
 import { fixReportJson, formatFixSummary, formatRefusal } from './output.js';
 
 interface RawFixOptions {
@@ -37,6 +37,8 @@ export function register(program: Command, io: CommandIo): Command {
     .option('--shard <i/n>', 'fix only the i-th of n deterministic slices of the files, for parallel jobs', shardOption)
     .option('--force', 'write even when the git work tree has uncommitted changes')
     .option('--include-generated', 'also fix files that look generated or minified (skipped by default, with a note)')
+    // `unblock scan --format json` users try it here: commander would suggest --force.
+    .addOption(new Option('--format <name>').hideHelp().argParser(noFormatOption))
     .action(async (paths: string[], options: RawFixOptions) => {
       const json = await jsonTarget(options.json, io.cwd);
       const run = await runFix({

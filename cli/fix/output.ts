@@ -2,6 +2,7 @@
 // stderr, like `unblock scan`), and the same facts as JSON for machines.
 
 import { colors as pc } from '../colors.js';
+import { missingMessage } from '../files.js';
 import { generatedNote } from '../generated-code.js';
 import type { FileFailure } from './stages.js';
 import type { FixReport, SiteReport } from './run.js';
@@ -27,7 +28,7 @@ export function formatRefusal(dirty: readonly string[]): string {
 
 export function formatFixSummary(report: FixReport): string {
   const lines: string[] = [];
-  for (const input of report.missing) lines.push(pc.red(`unblock: path not found: ${input}`));
+  for (const input of report.missing) lines.push(pc.red(missingMessage(input, report.loops)));
   for (const input of report.skipped) lines.push(pc.yellow(`unblock: skipped ${input}: not a JavaScript or TypeScript file`));
   const generated = generatedNote(report.generated, (file) => file);
   if (generated !== undefined) lines.push(pc.yellow(generated));

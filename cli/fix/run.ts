@@ -67,6 +67,8 @@ export interface FixReport {
   /** Only the files with something to say: a change, a site, or a failure. */
   readonly files: readonly FileReport[];
   readonly missing: readonly string[];
+  /** Those of `missing` that are symbolic link loops. */
+  readonly loops: ReadonlySet<string>;
   readonly skipped: readonly string[];
   /** Files left out because they look generated or minified, relative to the working directory. */
   readonly generated: readonly GeneratedFile[];
@@ -154,6 +156,7 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
       filesChecked: files.length - generated.length,
       files: reports,
       missing: collected.missing,
+      loops: collected.loops,
       skipped: collected.skipped,
       generated,
       leftoverTemps: leftoverTemps.map((temp) => relativePath(options.cwd, temp)),
@@ -162,10 +165,15 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
   };
 }
 
-/** 130 when interrupted, 2 when a path does not exist (a usage error; the others were still fixed), 1 when a file failed, else 0. */
+/**
+ * 130 when interrupted; 2 when a path does not exist (a usage error; the others were still fixed)
+ * or the paths hold no JavaScript or TypeScript at all, as for `unblock scan`; 1 when a file
+ * failed; else 0. A shard with no files is not an error: another shard has them.
+ */
 export function fixExitCode(report: FixReport): 0 | 1 | 2 | 130 {
   if (report.interrupted) return 130;
   if (report.missing.length > 0) return 2;
+  if (report.filesChecked === 0 && report.generated.length === 0 && !report.shard) return 2;
   return report.files.some((file) => file.failures.length > 0) ? 1 : 0;
 }
 

@@ -36,6 +36,7 @@ export interface Linted {
   /** Files found in a directory that look generated or minified: read, but not linted. */
   readonly generated: readonly GeneratedFile[];
   readonly missing: readonly string[];
+  readonly loops: ReadonlySet<string>;
   readonly skipped: readonly string[];
 }
 
@@ -44,12 +45,12 @@ export interface Linted {
  * directory that look generated or minified are left out unless `includeGenerated`.
  */
 export async function lintPaths(paths: readonly string[], cwd: string, includeGenerated = false): Promise<Linted> {
-  const { files, named, missing, skipped } = await collectFiles(paths, cwd);
+  const { files, named, missing, loops, skipped } = await collectFiles(paths, cwd);
   const results: ESLint.LintResult[] = [];
   const parseFailures: ParseFailure[] = [];
   const unreadable: ReadFailure[] = [];
   const generated: GeneratedFile[] = [];
-  const linted: Linted = { results, files, parseFailures, unreadable, generated, missing, skipped };
+  const linted: Linted = { results, files, parseFailures, unreadable, generated, missing, loops, skipped };
   if (files.length === 0) return linted;
 
   const eslint = new ESLint({

@@ -45,6 +45,8 @@ export interface ScanReport {
   /** Files left out because they look generated or minified (see cli/generated-code.ts). */
   readonly generated: readonly GeneratedFile[];
   readonly missing: readonly string[];
+  /** Those of `missing` that are symbolic link loops. */
+  readonly loops: ReadonlySet<string>;
   readonly skipped: readonly string[];
   readonly baseline?: BaselineUse;
   readonly limit?: FindingLimit;
@@ -89,6 +91,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     unreadable: linted.unreadable,
     generated: linted.generated,
     missing: linted.missing,
+    loops: linted.loops,
     skipped: linted.skipped,
     ...(use ? { baseline: use } : {}),
     ...(limit ? { limit } : {}),
@@ -107,6 +110,7 @@ function onlyReported(results: readonly ESLint.LintResult[], reported: readonly 
  */
 export function scanExitCode(report: ScanReport): 0 | 1 | 2 {
   if (report.findings > (report.limit?.max ?? 0)) return 1;
-  if (report.parseFailures.length > 0 || report.unreadable.length > 0 || report.missing.length > 0 || report.filesScanned === 0) return 2;
+  const nothingFound = report.filesScanned === 0 && report.generated.length === 0;
+  if (report.parseFailures.length > 0 || report.unreadable.length > 0 || report.missing.length > 0 || nothingFound) return 2;
   return 0;
 }

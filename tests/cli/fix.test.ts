@@ -169,10 +169,10 @@ describe('unblock fix', () => {
     expect(read(root, 'src/read.mjs')).toContain('await readFile');
   });
 
-  it('says so when there is nothing to fix', async () => {
+  it('says so when there is nothing to fix, and exits 2 as scan does', async () => {
     const root = project({ 'notes.txt': 'hello' });
     const { code, stderr } = await run(['fix'], root);
-    expect(code).toBe(0);
+    expect(code).toBe(2);
     expect(stderr).toContain('no JavaScript or TypeScript files to fix');
   });
 
