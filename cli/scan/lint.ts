@@ -26,18 +26,26 @@ export interface ReadFailure {
   readonly message: string;
 }
 
-export interface Linted {
+/** What could not be scanned, and why: the paths, the files found, the files read. */
+export interface InputProblems {
+  readonly parseFailures: readonly ParseFailure[];
+  /** Files found but not readable (permissions): not scanned, and every other file still was. */
+  readonly unreadable: readonly ReadFailure[];
+  /** Files found in a directory that look generated or minified: read, but not linted (see cli/generated-code.ts). */
+  readonly generated: readonly GeneratedFile[];
+  /** Arguments that name nothing on disk. */
+  readonly missing: readonly string[];
+  /** Those of `missing` that are symbolic link loops. */
+  readonly loops: ReadonlySet<string>;
+  /** Arguments that are files but not JavaScript or TypeScript. */
+  readonly skipped: readonly string[];
+}
+
+export interface Linted extends InputProblems {
   /** ESLint results holding only unblock's findings and parse failures. */
   readonly results: ESLint.LintResult[];
   /** Every file found, read or not. */
   readonly files: readonly string[];
-  readonly parseFailures: readonly ParseFailure[];
-  readonly unreadable: readonly ReadFailure[];
-  /** Files found in a directory that look generated or minified: read, but not linted. */
-  readonly generated: readonly GeneratedFile[];
-  readonly missing: readonly string[];
-  readonly loops: ReadonlySet<string>;
-  readonly skipped: readonly string[];
 }
 
 /**

@@ -3,8 +3,7 @@ import type { ESLint } from 'eslint';
 import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { locateFindings, type LocatedFinding } from './fingerprint.js';
 import { findingLimit, type FindingLimit } from './limit.js';
-import type { GeneratedFile } from '../generated-code.js';
-import { lintPaths, withMessages, type ParseFailure, type ReadFailure } from './lint.js';
+import { lintPaths, withMessages, type InputProblems } from './lint.js';
 
 export type { ParseFailure, ReadFailure } from './lint.js';
 
@@ -30,7 +29,7 @@ export type BaselineUse =
   | { readonly kind: 'read'; readonly file: string; readonly suppressed: number; readonly stale: number }
   | { readonly kind: 'written'; readonly file: string; readonly recorded: number };
 
-export interface ScanReport {
+export interface ScanReport extends InputProblems {
   /** ESLint results holding only the reported unblock findings and parse failures. */
   readonly results: ESLint.LintResult[];
   /** Files read and linted (those that do not parse included). */
@@ -39,15 +38,6 @@ export interface ScanReport {
   readonly findings: number;
   /** The reported findings with the line text and occurrence that fingerprint them, in results order. */
   readonly located: readonly LocatedFinding[];
-  readonly parseFailures: readonly ParseFailure[];
-  /** Files found but not readable (permissions): not scanned, and every other file still was. */
-  readonly unreadable: readonly ReadFailure[];
-  /** Files left out because they look generated or minified (see cli/generated-code.ts). */
-  readonly generated: readonly GeneratedFile[];
-  readonly missing: readonly string[];
-  /** Those of `missing` that are symbolic link loops. */
-  readonly loops: ReadonlySet<string>;
-  readonly skipped: readonly string[];
   readonly baseline?: BaselineUse;
   readonly limit?: FindingLimit;
 }
@@ -82,17 +72,13 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     use = { kind: 'read', file: baseline.given, suppressed: match.suppressed.length, stale: match.stale };
   }
 
+  const { results, files, ...problems } = linted;
   return {
-    results: reported === located ? linted.results : onlyReported(linted.results, reported),
-    filesScanned: linted.files.length - linted.unreadable.length - linted.generated.length,
+    ...problems,
+    results: reported === located ? results : onlyReported(results, reported),
+    filesScanned: files.length - linted.unreadable.length - linted.generated.length,
     findings: reported.length,
     located: reported,
-    parseFailures: linted.parseFailures,
-    unreadable: linted.unreadable,
-    generated: linted.generated,
-    missing: linted.missing,
-    loops: linted.loops,
-    skipped: linted.skipped,
     ...(use ? { baseline: use } : {}),
     ...(limit ? { limit } : {}),
   };
