@@ -68,7 +68,7 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
     return classifier;
   };
   // Worker threads and tooling (scripts, tests, CLIs) run off the event loop a service serves on.
-  const offServingLoop = isWorkerThreadFile(sourceCode.text) || isToolingFile(file);
+  const offServingLoop = isWorkerThreadFile(sourceCode.text, file) || isToolingFile(file);
 
   const findings: Finding[] = [];
   if (!offServingLoop) {

@@ -11,6 +11,7 @@ import {
 import { FRAMEWORKS, type Framework } from './frameworks/frameworks.js';
 import type { HandlerFamily, HandlerInfo, HandlerRegistrar } from './frameworks/types.js';
 import { globalReferences } from './globals.js';
+import { looksLikeLambda } from './lambda-evidence.js';
 import type { HandlerPattern } from './settings.js';
 import type { Registration, Tracker, TrackingResult } from './tracker.js';
 
@@ -141,7 +142,12 @@ export class HandlerIndex {
 
     for (const [name, value] of this.exportedValues()) {
       const info = name === 'default' ? (isPagesApi ? { framework: FRAMEWORKS.nextjs, role: 'route' as const, label: 'API route' } : undefined) : conventionFor(name);
-      if (info) for (const fn of this.functionsIn(value)) this.add(fn, info);
+      if (!info) continue;
+      for (const fn of this.functionsIn(value)) {
+        // `handler` is a common name (yargs commands, plain modules): a Lambda's only with evidence.
+        if (info.framework === FRAMEWORKS.awsLambda && !looksLikeLambda(fn, this.sourceCode.ast, this.filename)) continue;
+        this.add(fn, info);
+      }
     }
   }
 

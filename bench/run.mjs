@@ -69,6 +69,7 @@ const benches = [
   ['lint cold', 'bench/lint/cold.mjs'],
   ['lint typed', 'bench/lint/typed.mjs'],
   ['codemod', 'bench/codemod/index.mjs'],
+  ['codemod big file', 'bench/codemod/big-file.mjs'],
   ['runtime', 'bench/runtime/index.mjs'],
   ['runtime soak', 'bench/runtime/soak.mjs'],
   ['runtime defaults', 'bench/runtime/defaults.mjs'],

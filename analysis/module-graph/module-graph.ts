@@ -301,7 +301,7 @@ export class ModuleGraph implements ProjectModules {
       return inert(file);
     }
     // Code in a worker thread blocks nobody's event loop: its exports run there.
-    if (isWorkerThreadFile(text)) return inert(file);
+    if (isWorkerThreadFile(text, file)) return inert(file);
     const visited = new Set<string>();
     const reaches = this.#reachesBlocking(file, text, visited);
     // Whether this module needs a parse depended on the text of the modules it imports.
@@ -366,7 +366,7 @@ export class ModuleGraph implements ProjectModules {
     if (tracking.pendingCalls.length > 0) return tracking;
     const reads = new Map<string, Stamp | undefined>();
     let summary: ModuleSummary;
-    if (looksGenerated(text) || isWorkerThreadFile(text)) summary = inert(file);
+    if (looksGenerated(text) || isWorkerThreadFile(text, file)) summary = inert(file);
     else {
       const visited = new Set<string>();
       const reaches = this.#reachesBlocking(file, text, visited);

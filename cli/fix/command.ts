@@ -10,7 +10,7 @@ import type { Shard } from '../../codemods/engine/shard.js';
 import { codemodNames } from '../../codemods/registry.js';
 import type { CommandIo } from '../io.js';
 import { fixExitCode, runFix } from './run.js';
-import { collectCodemodNames, jsonTarget, selectCodemods, shardOption } from './options.js';
+import { collectCodemodNames, jsonTarget, noFormatOption, selectCodemods, shardOption } from './options.js';
 import { fixReportJson, formatFixSummary, formatRefusal } from './output.js';
 
 interface RawFixOptions {
@@ -19,6 +19,7 @@ interface RawFixOptions {
   readonly codemod: string[];
   readonly json?: string | boolean;
   readonly shard?: Shard;
+  readonly includeGenerated?: boolean;
 }
 
 /** Adds `unblock fix` to `program`. */
@@ -36,6 +37,9 @@ export function register(program: Command, io: CommandIo): Command {
     .option('--json [file]', 'write a JSON report to a file, or to stdout without one')
     .option('--shard <i/n>', 'fix only the i-th of n deterministic slices of the files, for parallel jobs', shardOption)
     .option('--force', 'write even when the git work tree has uncommitted changes')
+    .option('--include-generated', 'also fix files that look generated or minified (skipped by default, with a note)')
+    // `unblock scan --format json` users try it here: commander would suggest --force.
+    .addOption(new Option('--format <name>').hideHelp().argParser(noFormatOption))
     .action(async (paths: string[], options: RawFixOptions) => {
       // A missing parser would fail every file; stop before the first with what to install.
       requireParser();
@@ -46,6 +50,7 @@ export function register(program: Command, io: CommandIo): Command {
         ...(await selectCodemods(options.codemod)),
         dry: options.dry === true,
         force: options.force === true,
+        includeGenerated: options.includeGenerated === true,
         ...(options.shard ? { shard: options.shard } : {}),
         ...(io.progress ? { progress: io.progress } : {}),
       });

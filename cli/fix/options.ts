@@ -45,6 +45,12 @@ export function shardOption(value: string): Shard {
   }
 }
 
+/** `unblock fix` has no --format: its output is a diff (--dry) or a JSON report (--json). */
+export function noFormatOption(value: string): never {
+  const hint = value === 'json' ? 'for a JSON report, use --json (or --json <file>)' : 'the diff comes with --dry, a JSON report with --json';
+  throw new InvalidArgumentError(`unblock fix has no --format (that is unblock scan's); ${hint}`);
+}
+
 export type JsonTarget = { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly path: string };
 
 /**

@@ -2,6 +2,8 @@
 // stderr, like `unblock scan`), and the same facts as JSON for machines.
 
 import { colors as pc } from '../colors.js';
+import { missingMessage } from '../files.js';
+import { generatedNote } from '../generated-code.js';
 import type { FileFailure } from './stages.js';
 import type { FixReport, SiteReport } from './run.js';
 
@@ -26,8 +28,10 @@ export function formatRefusal(dirty: readonly string[]): string {
 
 export function formatFixSummary(report: FixReport): string {
   const lines: string[] = [];
-  for (const input of report.missing) lines.push(pc.red(`unblock: path not found: ${input}`));
+  for (const input of report.missing) lines.push(pc.red(missingMessage(input, report.loops)));
   for (const input of report.skipped) lines.push(pc.yellow(`unblock: skipped ${input}: not a JavaScript or TypeScript file`));
+  const generated = generatedNote(report.generated, (file) => file);
+  if (generated !== undefined) lines.push(pc.yellow(generated));
   if (report.leftoverTemps.length > 0) {
     const shown = report.leftoverTemps.slice(0, TEMPS_SHOWN).join(', ');
     const more = report.leftoverTemps.length > TEMPS_SHOWN ? `, … and ${report.leftoverTemps.length - TEMPS_SHOWN} more` : '';
@@ -48,7 +52,7 @@ export function formatFixSummary(report: FixReport): string {
 
   if (report.filesChecked === 0) {
     const where = report.shard ? ` in shard ${report.shard.index}/${report.shard.count}` : '';
-    if (report.missing.length === 0) lines.push(pc.yellow(`unblock: no JavaScript or TypeScript files to fix${where} (node_modules, build output and .gitignore'd files are skipped)`));
+    if (report.missing.length === 0 && report.generated.length === 0) lines.push(pc.yellow(`unblock: no JavaScript or TypeScript files to fix${where} (node_modules, build output and .gitignore'd files are skipped)`));
     return `${lines.join('\n')}\n`;
   }
 
@@ -120,6 +124,7 @@ export function fixReportJson(report: FixReport): string {
     errors: report.files.flatMap((file) => file.failures.map((failure) => ({ file: file.file, ...failure }))),
     missing: report.missing,
     skipped: report.skipped,
+    generated: report.generated,
     leftoverTemps: report.leftoverTemps,
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -28,7 +28,7 @@ export function positionMap(from: string, to: string): PositionMap {
   if (from === to) return identity;
   const segments = segmentsOf(from, to);
   return (position) => {
-    const segment = segments.find((candidate) => position.line >= candidate.fromStart && position.line < candidate.fromStart + candidate.fromLines.length);
+    const segment = segmentAt(segments, position.line);
     if (!segment) return position;
     const offset = position.line - segment.fromStart;
     if (segment.same) return { line: segment.toStart + offset, column: position.column };
@@ -38,6 +38,20 @@ export function positionMap(from: string, to: string): PositionMap {
     const column = mapColumn(segment.fromLines[offset] ?? '', segment.toLines[toOffset] ?? '', position.column);
     return { line: segment.toStart + toOffset, column };
   };
+}
+
+/** The segment holding `line`: segments are in line order, so a binary search finds it. */
+function segmentAt(segments: readonly Segment[], line: number): Segment | undefined {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const segment = segments[middle]!;
+    if (line < segment.fromStart) high = middle - 1;
+    else if (line >= segment.fromStart + segment.fromLines.length) low = middle + 1;
+    else return segment;
+  }
+  return undefined;
 }
 
 function segmentsOf(from: string, to: string): Segment[] {
@@ -75,7 +89,7 @@ function splitLines(value: string): string[] {
 }
 
 /** The column in `to` of the character at `column` in `from`; a deleted character maps to where it was. */
-function mapColumn(from: string, to: string, column: number): number {
+export function mapColumn(from: string, to: string, column: number): number {
   const target = column - 1;
   let fromIndex = 0;
   let toIndex = 0;

@@ -3,15 +3,17 @@
 // results atomically. It prints nothing; output.ts turns the report into text,
 // and stages.ts owns what happens to a file's text between reading and writing.
 
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import { targetOfTempFile, writeFileAtomic } from '../../codemods/engine/atomic-write.js';
+import { whyNotReplaceable } from '../../codemods/engine/replaceable.js';
 import { uncommittedChanges } from '../../codemods/engine/git-state.js';
 import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import type { Codemod, ProgramCodemod, ProgramResult } from '../../codemods/engine/types.js';
 import { relativePosix } from '../../codemods/engine/relative-path.js';
 import { collectFiles } from '../files.js';
+import { generatedReason, type GeneratedFile } from '../generated-code.js';
 import { finishStages, stageCodemods, stageProgramCodemod, type FileFailure, type LocatedSite, type StagedFile } from './stages.js';
 import { unifiedDiff } from './diff.js';
 import { catchInterruption } from './interruption.js';
@@ -29,6 +31,8 @@ export interface FixOptions {
   readonly force: boolean;
   readonly shard?: Shard;
   readonly progress?: ProgressFactory;
+  /** Also fix files found in a directory that look generated or minified. */
+  readonly includeGenerated?: boolean;
 }
 
 export interface SiteReport {
@@ -46,6 +50,7 @@ export interface FileReport {
   readonly file: string;
   /** The rewrite was written (with --dry: would be). */
   readonly changed: boolean;
+  /** Sites fixed in what was written (with --dry: would be); none when the file was not written. */
   readonly fixed: readonly SiteReport[];
   readonly left: readonly SiteReport[];
   readonly failures: readonly FileFailure[];
@@ -62,7 +67,11 @@ export interface FixReport {
   /** Only the files with something to say: a change, a site, or a failure. */
   readonly files: readonly FileReport[];
   readonly missing: readonly string[];
+  /** Those of `missing` that are symbolic link loops. */
+  readonly loops: ReadonlySet<string>;
   readonly skipped: readonly string[];
+  /** Files left out because they look generated or minified, relative to the working directory. */
+  readonly generated: readonly GeneratedFile[];
   /**
    * Temporary files that a run killed mid-write left beside this run's files, relative to the
    * working directory: removed before writing (with --dry: would be). Each holds part of a
@@ -100,12 +109,15 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
   const interruption = catchInterruption();
   const progress = options.progress?.(files.length);
   const pending: PendingFile[] = [];
+  const generated: GeneratedFile[] = [];
   const reports: FileReport[] = [];
   try {
     try {
       for (const file of files) {
         if (interruption.signal) break;
-        pending.push(await stageFile(file, options));
+        const staged = await stageFile(file, options, collected.named.has(file));
+        if ('generated' in staged) generated.push(staged.generated);
+        else pending.push(staged);
         progress?.tick(relativePath(options.cwd, file));
       }
     } finally {
@@ -115,8 +127,8 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
     let toWrite: readonly PendingFile[] = pending;
     if (!interruption.signal && programCodemods.length > 0) {
       const staged = new Map(pending.flatMap(({ file, read }) => ('staged' in read ? [[file, read.staged] as const] : [])));
-      // This run's files are staged or out of the codemods (unreadable); only other shards' files are read-only callers.
-      const inThisRun = new Set(pending.map(({ file }) => file));
+      // This run's files are staged or out of the codemods (unreadable, generated); only other shards' files are read-only callers.
+      const inThisRun = new Set(files);
       const readOnlyFiles = collected.files.filter((file) => !inThisRun.has(file));
       for (const codemod of programCodemods) toWrite = inWriteOrder(toWrite, stageProgramCodemod(codemod, staged, readOnlyFiles, options.cwd));
     }
@@ -141,20 +153,27 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
       dry: options.dry,
       codemods: [...options.codemods, ...(options.programCodemods ?? [])].map((codemod) => codemod.name),
       ...(options.shard ? { shard: options.shard } : {}),
-      filesChecked: files.length,
+      filesChecked: files.length - generated.length,
       files: reports,
       missing: collected.missing,
+      loops: collected.loops,
       skipped: collected.skipped,
+      generated,
       leftoverTemps: leftoverTemps.map((temp) => relativePath(options.cwd, temp)),
       ...(interruption.signal ? { interrupted: interruption.signal } : {}),
     },
   };
 }
 
-/** 130 when interrupted, 2 when a path does not exist (a usage error; the others were still fixed), 1 when a file failed, else 0. */
+/**
+ * 130 when interrupted; 2 when a path does not exist (a usage error; the others were still fixed)
+ * or the paths hold no JavaScript or TypeScript at all, as for `unblock scan`; 1 when a file
+ * failed; else 0. A shard with no files is not an error: another shard has them.
+ */
 export function fixExitCode(report: FixReport): 0 | 1 | 2 | 130 {
   if (report.interrupted) return 130;
   if (report.missing.length > 0) return 2;
+  if (report.filesChecked === 0 && report.generated.length === 0 && !report.shard) return 2;
   return report.files.some((file) => file.failures.length > 0) ? 1 : 0;
 }
 
@@ -170,11 +189,15 @@ interface PendingFile {
   readonly read: { readonly buffer: Buffer; readonly staged: StagedFile } | { readonly error: string };
 }
 
-async function stageFile(file: string, options: FixOptions): Promise<PendingFile> {
+/** Reads the file and runs the per-file codemods on it; a file found in a directory that looks generated is only named. */
+async function stageFile(file: string, options: FixOptions, named: boolean): Promise<PendingFile | { readonly generated: GeneratedFile }> {
   const relative = relativePath(options.cwd, file);
   const buffer = await readFile(file).catch((error: unknown) => errorMessage(error));
   if (typeof buffer === 'string') return { file, relative, read: { error: buffer } };
-  return { file, relative, read: { buffer, staged: stageCodemods(buffer.toString('utf8'), file, options.codemods) } };
+  const text = buffer.toString('utf8');
+  const reason = options.includeGenerated || named ? undefined : generatedReason(text);
+  if (reason !== undefined) return { generated: { file: relative, reason } };
+  return { file, relative, read: { buffer, staged: stageCodemods(text, file, options.codemods) } };
 }
 
 /** The files in the codemod's write order (see `ProgramResult.writeOrder`); the files it does not name first, as found. */
@@ -195,12 +218,16 @@ async function finishFile(pending: PendingFile, options: FixOptions): Promise<Fi
   let changed = false;
   let diff: string | undefined;
   if (applied.output !== undefined) {
+    // A dry run asks what a real one would: it writes nothing, but says which files it could not.
+    const refusal = await whyNotReplaceable(await realpath(file).catch(() => file));
     if (!Buffer.from(source, 'utf8').equals(buffer)) {
       // Decoding replaced invalid bytes: writing the text back would corrupt the file.
       failures.push({ kind: 'read', message: 'the file is not valid UTF-8, so it was left as it was' });
+    } else if (refusal !== undefined) {
+      failures.push({ kind: 'write', message: refusal });
     } else if (options.dry) {
       changed = true;
-      diff = unifiedDiff(relative, source, applied.output);
+      diff = unifiedDiff(relative, source, applied.output, applied.unchangedLines?.());
     } else {
       const problem = await save(file, buffer, applied.output);
       if (problem === undefined) changed = true;
@@ -217,7 +244,9 @@ async function finishFile(pending: PendingFile, options: FixOptions): Promise<Fi
     line: site[where].line,
     column: site[where].column,
   });
-  return { file: relative, changed, fixed: applied.fixed.map(toReport), left: applied.left.map(toReport), failures, ...(diff === undefined ? {} : { diff }) };
+  // Only what reached the disk (with --dry: would) counts as fixed; a file not written fixed nothing.
+  const fixed = changed ? applied.fixed.map(toReport) : [];
+  return { file: relative, changed, fixed, left: applied.left.map(toReport), failures, ...(diff === undefined ? {} : { diff }) };
 }
 
 /** Writes the rewrite unless the file changed since it was read (an editor, a formatter); returns why not. */

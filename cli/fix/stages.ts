@@ -6,7 +6,8 @@
 import { splitByteOrderMark } from '../../codemods/engine/file-style.js';
 import { CROSS_MODULE_STAGE, crossModuleSites } from '../../codemods/engine/cross-module-sites.js';
 import type { Codemod, FileResult, ProgramCodemod, ProgramResult, SiteOutcome } from '../../codemods/engine/types.js';
-import { positionMap, type Position } from './position-map.js';
+import { alignByDiff, alignByLineStarts, chain, identity, type Alignment } from './line-alignment.js';
+import type { Position } from './position-map.js';
 
 /** A site as the CLI reports it: where it is before and after the rewrite, and which codemod saw it. */
 export interface LocatedSite {
@@ -31,6 +32,8 @@ export interface FileFailure {
 export interface AppliedCodemods {
   /** The new text, BOM included; undefined when nothing changed or the file must be left as it is. */
   readonly output?: string;
+  /** With `output`: for each line of the original, its line in `output` when it is unchanged, else -1. */
+  readonly unchangedLines?: () => Int32Array;
   readonly fixed: readonly LocatedSite[];
   readonly left: readonly LocatedSite[];
   readonly failures: readonly FileFailure[];
@@ -40,6 +43,8 @@ interface StageSites {
   readonly codemod: string;
   /** The text the codemod was given: its sites' positions refer to it. */
   readonly input: string;
+  /** Where each line of `input` begins in the codemod's output, when it said (FileResult.lineStarts). */
+  readonly lineStarts?: Int32Array;
   readonly fixed: readonly SiteOutcome[];
   readonly left: readonly SiteOutcome[];
 }
@@ -133,7 +138,8 @@ function addStage(staged: StagedFile, codemod: string, result: FileResult): void
     // Its output is dropped (it never comes back), the others still run on the last good text.
     staged.failures.push({ kind: 'reparse', codemod, message: result.error.message });
   }
-  staged.stages.push({ codemod, input: staged.text, fixed: result.fixed, left: result.left });
+  const lineStarts = result.output === undefined ? undefined : result.lineStarts;
+  staged.stages.push({ codemod, input: staged.text, fixed: result.fixed, left: result.left, ...(lineStarts ? { lineStarts } : {}) });
   if (result.output !== undefined) staged.text = result.output;
 }
 
@@ -146,11 +152,30 @@ function settleAsCrash(staged: StagedFile, codemod: string, error: unknown): voi
 /** The outcome: the final text and every stage's sites, located in the original and the final text. */
 export function finishStages(staged: StagedFile): AppliedCodemods {
   if (staged.settled) return staged.settled;
-  const { bom, original, text } = staged;
-  const locate = (stage: StageSites, sites: readonly SiteOutcome[]): LocatedSite[] => {
+  const { bom, original, text, stages } = staged;
+  // Each stage's input lined up with its output (the next stage's input); built only when asked.
+  const alignments = new Map<number, Alignment>();
+  const alignmentOf = (index: number): Alignment => {
+    let alignment = alignments.get(index);
+    if (!alignment) {
+      const stage = stages[index]!;
+      const output = stages[index + 1]?.input ?? text;
+      alignment = stage.input === output ? identity(output) : stage.lineStarts ? alignByLineStarts(stage.input, output, stage.lineStarts) : alignByDiff(stage.input, output);
+      alignments.set(index, alignment);
+    }
+    return alignment;
+  };
+  /** From the input of stage `from` to the input of stage `to` (stages.length: the final text). */
+  const across = (from: number, to: number): Alignment => {
+    let alignment = identity(stages[from]?.input ?? text);
+    for (let index = from; index < to; index++) alignment = chain(alignment, alignmentOf(index));
+    return alignment;
+  };
+  const locate = (index: number, sites: readonly SiteOutcome[]): LocatedSite[] => {
     if (sites.length === 0) return [];
-    const toOriginal = positionMap(stage.input, original);
-    const toFinal = positionMap(stage.input, text);
+    const stage = stages[index]!;
+    const toOriginal = across(0, index).backward;
+    const toFinal = across(index, stages.length).forward;
     return sites.map((site) => {
       const at = { line: site.line, column: site.column };
       return {
@@ -163,12 +188,12 @@ export function finishStages(staged: StagedFile): AppliedCodemods {
       };
     });
   };
-  const fixed = staged.stages.flatMap((stage) => locate(stage, stage.fixed));
-  const left = staged.stages.flatMap((stage) => locate(stage, stage.left));
+  const fixed = stages.flatMap((stage, index) => locate(index, stage.fixed));
+  const left = stages.flatMap((stage, index) => locate(index, stage.left));
   // A cross-module call that a codemod fixed, or left with a reason of its own, is that codemod's to report.
   const claimed = new Set([...fixed, ...left].filter((site) => site.codemod !== CROSS_MODULE_STAGE).map((site) => `${site.before.line}:${site.before.column}`));
   return {
-    ...(text === original ? {} : { output: bom + text }),
+    ...(text === original ? {} : { output: bom + text, unchangedLines: () => across(0, stages.length).unchangedLines() }),
     fixed,
     left: left.filter((site) => site.codemod !== CROSS_MODULE_STAGE || !claimed.has(`${site.before.line}:${site.before.column}`)),
     failures: staged.failures,

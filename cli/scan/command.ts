@@ -14,6 +14,7 @@ interface RawScanOptions {
   readonly baseline?: string;
   readonly writeBaseline?: string;
   readonly typed?: boolean;
+  readonly includeGenerated?: boolean;
 }
 
 /** Adds `unblock scan` to `program`. */
@@ -30,6 +31,7 @@ export function register(program: Command, io: CommandIo): Command {
     .option('--typed', 'use type information (a TypeScript program of the files, JavaScript included); the default when a tsconfig.json or jsconfig.json governs them')
     .option('--no-typed', 'read the files by syntax alone, even where a tsconfig.json or jsconfig.json exists')
     .addOption(new Option('--type-check', 'the same as --typed').hideHelp().implies({ typed: true }))
+    .option('--include-generated', 'also scan files that look generated or minified (skipped by default, with a note)')
     .action(async (paths: string[], options: RawScanOptions) => {
       const { format, ...gates } = options;
       const report = await scan({ paths, cwd: io.cwd, ...gates });

@@ -94,8 +94,10 @@ export interface SarifLog {
 
 const NOTIFICATIONS = [
   { id: 'parse-error', shortDescription: { text: 'A file could not be parsed, so it was not checked.' } },
+  { id: 'read-error', shortDescription: { text: 'A file could not be read (permissions), so it was not checked.' } },
   { id: 'path-not-found', shortDescription: { text: 'A path given on the command line does not exist.' } },
   { id: 'not-source', shortDescription: { text: 'A file given on the command line is not JavaScript or TypeScript.' } },
+  { id: 'generated', shortDescription: { text: 'A file looks generated or minified, so it was not checked (--include-generated checks it).' } },
 ];
 
 /** Every rule of the plugin, in a fixed order; ruleIndex points into this list. */
@@ -157,6 +159,22 @@ export function sarifLog(report: ScanReport, cwd: string): SarifLog {
         locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.file, cwd), region: region(failure.line, failure.column) } }],
       }),
     ),
+    ...report.unreadable.map(
+      (failure): SarifNotification => ({
+        level: 'error',
+        message: { text: `Could not read the file: ${failure.message}` },
+        descriptor: { id: 'read-error' },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.file, cwd) } }],
+      }),
+    ),
+    ...report.generated.map(
+      (entry): SarifNotification => ({
+        level: 'warning',
+        message: { text: `Skipped: ${entry.reason}` },
+        descriptor: { id: 'generated' },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(entry.file, cwd) } }],
+      }),
+    ),
     ...report.missing.map((input): SarifNotification => ({ level: 'error', message: { text: `Path not found: ${input}` }, descriptor: { id: 'path-not-found' } })),
     ...report.skipped.map((input): SarifNotification => ({ level: 'warning', message: { text: `Skipped ${input}: not a JavaScript or TypeScript file` }, descriptor: { id: 'not-source' } })),
   ];
@@ -171,7 +189,7 @@ export function sarifLog(report: ScanReport, cwd: string): SarifLog {
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(path.join(path.resolve(cwd), path.sep)).href } },
         invocations: [
           {
-            executionSuccessful: report.parseFailures.length === 0 && report.missing.length === 0,
+            executionSuccessful: report.parseFailures.length === 0 && report.unreadable.length === 0 && report.missing.length === 0,
             exitCode: scanExitCode(report),
             toolExecutionNotifications: notifications,
           },

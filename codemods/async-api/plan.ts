@@ -16,6 +16,7 @@ import type { CallEnv } from './types.js';
 
 export interface FilePlan {
   readonly output?: string;
+  readonly lineStarts?: Int32Array;
   readonly fixed: SiteOutcome[];
   readonly left: SiteOutcome[];
 }
@@ -71,7 +72,7 @@ export function planFile(view: DetectorView): FilePlan {
     fixed.push(outcome);
   }
   env.imports.finish();
-  return rewriter.changed ? { output: rewriter.toString(), fixed, left } : { fixed, left };
+  return rewriter.changed ? { ...rewriter.rewritten(), fixed, left } : { fixed, left };
 }
 
 function describe(finding: Finding): SiteOutcome {

@@ -67,7 +67,7 @@ export function planFile(view: DetectorView): PlannedFile {
     fixed.push(outcome);
   }
   imports.finish();
-  return rewriter.changed ? { output: rewriter.toString(), fixed, left } : { fixed, left };
+  return rewriter.changed ? { ...rewriter.rewritten(), fixed, left } : { fixed, left };
 }
 
 function findWaits(view: DetectorView): Wait[] {

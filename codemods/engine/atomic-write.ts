@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
+import { whyNotReplaceable } from './replaceable.js';
+
 /** What every temporary file's name ends with; a glob for the ones a run may have left. */
 export const TEMP_FILE_SUFFIX = '.unblock-tmp';
 const TEMP_FILE_NAME = /^\.(.+)\.[0-9a-f]{12}\.unblock-tmp$/;
@@ -25,20 +27,31 @@ export function targetOfTempFile(file: string): string | undefined {
   return match ? path.join(path.dirname(file), match[1]!) : undefined;
 }
 
+/**
+ * Replaces `file` with `content`, keeping its mode, owner and group. Throws, writing nothing, when
+ * the file may not be replaced that way (see replaceable.ts): read-only for this user, in a
+ * directory this user may not write, hard-linked, or with an owner or group this user cannot keep.
+ */
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   // Write through a symbolic link rather than replacing the link with a file.
   const target = await realpath(file).catch(() => path.resolve(file));
-  const mode = await stat(target).then(
-    (info) => info.mode & 0o7777,
-    () => undefined,
-  );
+  const refusal = await whyNotReplaceable(target);
+  if (refusal !== undefined) throw new Error(refusal);
+  const existing = await stat(target).catch(() => undefined);
+  const mode = existing === undefined ? undefined : existing.mode & 0o7777;
   const temp = tempFileFor(target);
   let handle: FileHandle | undefined;
   try {
     // 'wx': never follow or clobber something already at the temporary name.
     handle = await open(temp, 'wx', mode ?? 0o666);
     await handle.writeFile(content);
-    // open() applies the umask; chmod restores the target's exact mode.
+    // The copy is a new file, owned by whoever runs this: give it the target's owner and group
+    // (only root may give it another owner; whyNotReplaceable refused what this user cannot keep).
+    if (existing !== undefined && process.platform !== 'win32') {
+      const created = await handle.stat();
+      if (created.uid !== existing.uid || created.gid !== existing.gid) await handle.chown(existing.uid, existing.gid);
+    }
+    // open() applies the umask, and chown may clear set-ID bits: chmod restores the exact mode.
     if (mode !== undefined) await handle.chmod(mode);
     await handle.sync();
     await handle.close();

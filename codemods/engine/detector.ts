@@ -18,6 +18,7 @@ import { Linter } from 'eslint';
 
 import type { LoopNode } from '../../analysis/busy-wait.js';
 import { analyzeFile, type FileAnalysis } from '../../analysis/file-analysis.js';
+import { deepestNesting, isStackOverflow, isStackOverflowMessage, tooDeepMessage } from '../../analysis/nesting-depth.js';
 import { parserLanguageOptions, sourceTypeOf, typescriptEstree } from '../../analysis/parser-options.js';
 import { splitByteOrderMark } from './file-style.js';
 
@@ -131,11 +132,22 @@ function lint(source: string, filePath: string): DetectorOutcome<DetectorView> {
   } finally {
     capture = undefined;
   }
+  // Deep nesting that the parse survived can still exhaust the stack in a walk over the tree.
+  if (seen.error !== undefined && isStackOverflow(seen.error)) return tooDeep(source);
   if (seen.error !== undefined) throw seen.error;
+  // The rule ran, so the file parsed. ESLint 9+ also marks problems with the file's own directive
+  // comments fatal (a legacy `/* eslint-env node */`); they say nothing about the code.
+  if (seen.view) return { ok: true, value: seen.view };
   const fatal = messages.find((message) => message.fatal);
+  if (fatal && isStackOverflowMessage(fatal.message)) return tooDeep(source);
   if (fatal) return { ok: false, message: fatal.message, line: fatal.line, column: fatal.column };
-  if (!seen.view) return { ok: false, message: 'the file could not be analysed' };
-  return { ok: true, value: seen.view };
+  return { ok: false, message: 'the file could not be analysed' };
+}
+
+/** The parser ran out of stack on deep nesting: where it is deepest, instead of no position at all. */
+function tooDeep(source: string): Failure {
+  const point = deepestNesting(source);
+  return { ok: false, message: tooDeepMessage(point), line: point.line, column: point.column };
 }
 
 // ── the last file's parse, for the next codemod ───────────────────────────────────────────────
@@ -246,6 +258,11 @@ export function checkSyntax(source: string, filePath: string): DetectorOutcome<t
     });
     outcome = { ok: true, value: true };
   } catch (error) {
+    if (isStackOverflow(error)) {
+      outcome = tooDeep(source);
+      lastSyntax = { source, filePath, outcome };
+      return outcome;
+    }
     const { message, lineNumber, column } = error as EstreeError;
     const failure: Failure = {
       ok: false,

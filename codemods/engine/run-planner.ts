@@ -9,6 +9,8 @@ import type { FileResult, SiteOutcome } from './types.js';
 
 export interface PlannedFile {
   readonly output?: string;
+  /** Where each input line begins in `output` (Rewriter.lineStarts), so no one has to diff them. */
+  readonly lineStarts?: Int32Array;
   readonly fixed: readonly SiteOutcome[];
   readonly left: readonly SiteOutcome[];
 }
@@ -28,7 +30,7 @@ export function runPlanner(source: string, filePath: string, plan: (view: Detect
   if (!outcome.ok) {
     return { fixed: [], left: [], error: { kind: 'parse', message: outcome.message, ...position(outcome) } };
   }
-  const { output, fixed, left } = outcome.value;
+  const { output, fixed, left, lineStarts } = outcome.value;
   if (output === undefined || output === source) return { fixed, left };
   const check = parses(output, filePath);
   if (!check.ok) {
@@ -39,7 +41,7 @@ export function runPlanner(source: string, filePath: string, plan: (view: Detect
       error: { kind: 'reparse', message: `the rewritten file does not parse (${check.message}); it was not written`, ...position(check) },
     };
   }
-  return { output, fixed, left };
+  return { output, fixed, left, ...(lineStarts === undefined ? {} : { lineStarts }) };
 }
 
 function position(outcome: { readonly line?: number; readonly column?: number }): { line?: number; column?: number } {

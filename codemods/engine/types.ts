@@ -18,6 +18,12 @@ export interface SiteOutcome {
 export interface FileResult {
   /** The rewritten text, or undefined when nothing changed. Never set unless it re-parses. */
   readonly output?: string;
+  /**
+   * With `output`: for each line of the input (lines end at `\n`), the offset in `output` where it
+   * begins, or -1 for a line that begins inside replaced text. Optional; without it, whoever needs
+   * to carry a position from input to output diffs the two texts, which is slow on big files.
+   */
+  readonly lineStarts?: Int32Array;
   readonly fixed: readonly SiteOutcome[];
   readonly left: readonly SiteOutcome[];
   /** The input did not parse (the file must be left byte for byte), or the output did not re-parse. */

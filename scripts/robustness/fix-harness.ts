@@ -212,7 +212,7 @@ export async function completedOutputs(tree: Tree): Promise<Tree> {
   const root = await fastTempDir('completed');
   try {
     await writeTree(root, tree);
-    const run = await runInProcess(['fix', '--force', '.'], root);
+    const run = await runInProcess(['fix', '--force', '--include-generated', '.'], root);
     if (run.code !== 0 && run.code !== 1) throw new Error(`unblock fix exited ${run.code}:\n${run.stderr}`);
     const after = await readTree(root);
     return new Map([...after].filter(([file, bytes]) => tree.has(file) && !tree.get(file)!.equals(bytes)));
@@ -229,10 +229,10 @@ export interface RunFix {
 }
 
 export function binRunner(command: FixCommand): RunFix {
-  return (root, reportFile) => runBin(command, ['fix', '--force', '.', `--json=${reportFile}`], root);
+  return (root, reportFile) => runBin(command, ['fix', '--force', '--include-generated', '.', `--json=${reportFile}`], root);
 }
 
-export const inProcessRunner: RunFix = (root, reportFile) => runInProcess(['fix', '--force', '.', `--json=${reportFile}`], root);
+export const inProcessRunner: RunFix = (root, reportFile) => runInProcess(['fix', '--force', '--include-generated', '.', `--json=${reportFile}`], root);
 
 export interface FixCheck {
   readonly name: string;
@@ -508,7 +508,7 @@ export interface KillTrialOptions {
 export async function killTrial(options: KillTrialOptions): Promise<KillTrial> {
   const { command, root, signal, moment } = options;
   const started = Date.now();
-  const child = spawn(command.argv[0]!, [...command.argv.slice(1), 'fix', '--force', '.'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command.argv[0]!, [...command.argv.slice(1), 'fix', '--force', '--include-generated', '.'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, exitSignal) => resolve({ code, signal: exitSignal })));

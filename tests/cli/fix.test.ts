@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -169,10 +169,10 @@ describe('unblock fix', () => {
     expect(read(root, 'src/read.mjs')).toContain('await readFile');
   });
 
-  it('says so when there is nothing to fix', async () => {
+  it('says so when there is nothing to fix, and exits 2 as scan does', async () => {
     const root = project({ 'notes.txt': 'hello' });
     const { code, stderr } = await run(['fix'], root);
-    expect(code).toBe(0);
+    expect(code).toBe(2);
     expect(stderr).toContain('no JavaScript or TypeScript files to fix');
   });
 
@@ -262,7 +262,31 @@ describe('files the command must not write', () => {
     const { code, stderr } = await run(['fix'], root);
     expect(code).toBe(1);
     expect(stderr).toContain('could not read latin1.mjs: the file is not valid UTF-8');
+    // Nothing reached the disk, so nothing counts as fixed, with --dry or without.
+    expect(stderr).toContain('unblock: 0 files changed; 0 sites fixed; 0 sites left; 1 file could not be fixed');
+    for (const dry of [[], ['--dry']]) {
+      const report = JSON.parse((await run(['fix', ...dry, '--json', '-'], root)).stdout) as JsonReport;
+      expect(report.summary).toMatchObject({ filesChanged: 0, sitesFixed: 0, fixedByFamily: {}, errors: 1 });
+      expect(report.files.map((file) => [file.file, file.changed, file.fixed])).toEqual([['latin1.mjs', false, []]]);
+    }
     expect(bytes(root, 'latin1.mjs').equals(latin1)).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('leaves a hard-linked file with the reason, rather than split the link, and counts nothing fixed', async () => {
+    const root = project({ 'src/read.mjs': FIXTURES['src/read.mjs']!, 'elsewhere/read-link.mjs': '' });
+    rmSync(path.join(root, 'elsewhere/read-link.mjs'));
+    linkSync(path.join(root, 'src/read.mjs'), path.join(root, 'elsewhere/read-link.mjs'));
+    for (const dry of [['--dry'], []]) {
+      const { code, stdout, stderr } = await run(['fix', ...dry, '--json', '-', 'src'], root);
+      expect(code).toBe(1);
+      expect(stderr).toContain('unblock: could not write src/read.mjs: it has 2 hard links, and replacing it would leave the other name with the old text; it was left as it was');
+      const report = JSON.parse(stdout) as JsonReport;
+      expect(report.summary).toMatchObject({ filesChanged: 0, sitesFixed: 0, errors: 1 });
+      expect(report.errors).toEqual([{ file: 'src/read.mjs', kind: 'write', message: expect.stringContaining('2 hard links') as string }]);
+    }
+    expect(statSync(path.join(root, 'src/read.mjs')).nlink).toBe(2);
+    expect(read(root, 'src/read.mjs')).toBe(FIXTURES['src/read.mjs']);
+    expect(read(root, 'elsewhere/read-link.mjs')).toBe(FIXTURES['src/read.mjs']);
   });
 
   it('leaves a file that changed on disk while it was being fixed', async () => {
@@ -274,11 +298,13 @@ describe('files the command must not write', () => {
       description: '',
       transform: (source) => {
         writeFileSync(file, '// saved by an editor\n');
-        return { output: `${source}// rewritten\n`, fixed: [], left: [] };
+        return { output: `${source}// rewritten\n`, fixed: [{ line: 4, column: 10, api: 'fs.readFileSync', family: 'fs' }], left: [] };
       },
     };
     const outcome = await runFix({ paths: ['.'], cwd: root, codemods: [meddler], dry: false, force: true });
     expect(outcome.kind === 'done' && outcome.report.files[0]?.failures).toEqual([{ kind: 'write', message: expect.stringContaining('changed on disk') as string }]);
+    // The site the codemod fixed never reached the disk.
+    expect(outcome.kind === 'done' && outcome.report.files[0]?.fixed).toEqual([]);
     expect(read(root, 'a.mjs')).toBe('// saved by an editor\n');
   });
 });

@@ -25,7 +25,7 @@ describe('docs/ci.md', () => {
     const { code, stdout } = await run(['scan', '--help'], repoRoot);
     expect(code).toBe(0);
     const flags = [...stdout.matchAll(/^ {2}(--\S+(?: <\w+>)?)/gm)].map((match) => match[1]!);
-    expect(flags).toEqual(['--format <name>', '--max-findings <n>', '--max-warnings <n>', '--baseline <file>', '--write-baseline <file>', '--typed', '--no-typed']);
+    expect(flags).toEqual(['--format <name>', '--max-findings <n>', '--max-warnings <n>', '--baseline <file>', '--write-baseline <file>', '--typed', '--no-typed', '--include-generated']);
     for (const flag of flags) expect(docs, flag).toContain(`| \`${flag}\``);
   });
 

@@ -2,10 +2,12 @@
 // framework's own import (or registration, convention, type). The non-HTTP families (queues,
 // WebSockets, schedules) are covered in handler-families.test.ts.
 
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../rules/no-blocking-in-handler.js';
-import { lint } from '../helpers/lint.js';
+import { lint, repoRoot } from '../helpers/lint.js';
 import { createRuleTester } from './rule-tester.js';
 
 const readFile = 'use `fs.promises.readFile`';
@@ -34,6 +36,20 @@ export class NotAController {
   find() {
     return readFileSync('x');
   }
+}`,
+    // An exported `handler` is a Lambda's only with evidence: not a yargs command module's…
+    {
+      code: `const fs = require('fs');
+exports.command = 'build';
+exports.handler = function (argv) {
+  fs.readFileSync(argv.config);
+};`,
+      filename: 'file.js',
+    },
+    // …nor one that takes something other than an event, with no aws-lambda import and no serverless config.
+    `import { readFileSync } from 'node:fs';
+export function handler(options: { path: string }) {
+  return readFileSync(options.path);
 }`,
     // A default export is a Next.js API route only under pages/api.
     {
@@ -823,6 +839,22 @@ export function loader() {
       code: `import { readFileSync } from 'node:fs';
 export const handler = (event) => ({ statusCode: 200, body: readFileSync('x', 'utf8') });`,
       errors: [{ messageId: 'blockingCall', line: 2, column: 61, data: { api: 'fs.readFileSync', context: 'AWS Lambda route handler `handler`', fix: readFile } }],
+    },
+    // The aws-lambda types are evidence, whatever the parameter is called.
+    {
+      code: `import type { Handler } from 'aws-lambda';
+import { readFileSync } from 'node:fs';
+export const handler: Handler = (input) => readFileSync('x', 'utf8');`,
+      errors: [{ messageId: 'blockingCall', line: 3, column: 44, data: { api: 'fs.readFileSync', context: 'AWS Lambda route handler `handler`', fix: readFile } }],
+    },
+    // So is a Serverless Framework config that deploys the directory (tests/fixtures/serverless-app/serverless.yml).
+    {
+      code: `import { readFileSync } from 'node:fs';
+export function handler(input) {
+  return readFileSync(input.path, 'utf8');
+}`,
+      filename: path.join(repoRoot, 'tests', 'fixtures', 'serverless-app', 'handler.ts'),
+      errors: [{ messageId: 'blockingCall', line: 3, column: 10, data: { api: 'fs.readFileSync', context: 'AWS Lambda route handler `handler`', fix: readFile } }],
     },
     {
       code: `const fs = require('fs');

@@ -38,6 +38,25 @@ export async function run() {
   const end = Date.now() + (workerData as number);
   while (Date.now() < end) {}
 }`,
+    // A file that starts itself as a worker and sleeps in the worker's branch (isMainThread).
+    `import { Worker, isMainThread } from 'node:worker_threads';
+const shared = new Int32Array(new SharedArrayBuffer(4));
+if (isMainThread) {
+  new Worker(new URL(import.meta.url));
+} else {
+  process.on('message', async () => {
+    Atomics.wait(shared, 0, 0, 100);
+  });
+}`,
+    // A worker's script by the *.worker.js convention (piscina, Vite, webpack), with no worker_threads import.
+    {
+      code: `const shared = new Int32Array(new SharedArrayBuffer(4));
+export default async function task(ms: number) {
+  Atomics.wait(shared, 0, 0, ms);
+  return ms;
+}`,
+      filename: 'src/sleep.worker.ts',
+    },
     // A function handed to an offload wrapper runs in a worker.
     `import { offload } from '@unblock/runtime';
 export async function handle(int32: Int32Array) {
