@@ -4,11 +4,12 @@ import { VERSION } from '../rules/version.js';
 import * as fix from './fix/command.js';
 import { processIo, type CliIo, type CommandIo } from './io.js';
 import * as list from './list/command.js';
+import * as mergeSarif from './merge-sarif/command.js';
 import * as scan from './scan/command.js';
 import * as trace from './trace/command.js';
 
 /** Every subcommand, in the order `unblock --help` lists them; each adds itself with `register`. */
-const COMMANDS = [scan, fix, list, trace] as const;
+const COMMANDS = [scan, fix, list, trace, mergeSarif] as const;
 
 /** Runs the `unblock` command line and resolves to its exit code; never calls process.exit. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {

@@ -1,6 +1,7 @@
-// Reads and lints the files `unblock scan` was given, one at a time, so that one file that
-// cannot be read (permissions, a file removed mid-run) costs only itself: it is reported and
-// every other file is still linted.
+// Reads and lints the files `unblock scan` was given. Each is read here first, so that one file
+// that cannot be read (permissions, a file removed mid-run) costs only itself: it is reported and
+// every other file is still linted. Then the files the cache has no findings for are linted, on
+// this thread or on several (ESLint's multithreaded linting).
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,8 +11,11 @@ import { ESLint, type Linter } from 'eslint';
 import { deepestNesting, isStackOverflowMessage, tooDeepMessage } from '../../analysis/nesting-depth.js';
 import { collectFiles } from '../files.js';
 import { generatedReason, type GeneratedFile } from '../generated-code.js';
-import { scanConfig, typedScanConfig } from './config.js';
-import { recommendedScanRules } from './recommended-rules.js';
+import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
+import { ScanCache } from './cache.js';
+import { threadCount, threadsAvailable, type Concurrency } from './concurrency.js';
+import { optionsModuleLoadable, scanEslintOptions, writeOptionsModule, type ScanEslintSettings } from './eslint-options.js';
+import { recommendedScanRules, recommendedTypeCheckedScanRules } from './recommended-rules.js';
 import { projectConfigFor, writeTypedProgram } from './typed-program.js';
 
 export interface ParseFailure {
@@ -50,81 +54,151 @@ export interface LintOptions {
   readonly includeGenerated?: boolean | undefined;
   /** Use a TypeScript program of the files; undefined: when a tsconfig.json or jsconfig.json governs them. */
   readonly typed?: boolean | undefined;
+  /** Lint on several threads (concurrency.ts). Default: one. */
+  readonly concurrency?: Concurrency | undefined;
+  /** Keep findings between runs in this file (cache.ts). */
+  readonly cacheFile?: string | undefined;
+  /** Only this shard of the files found (the same split as `unblock fix --shard`). */
+  readonly shard?: Shard | undefined;
+  /** Says something to the user (stderr) that is not a finding: ESLint too old for threads. */
+  readonly note?: ((text: string) => void) | undefined;
+}
+
+/** How the run went about it, for the summary. */
+export interface LintRun {
+  /** Threads the files were linted on (1: this one). */
+  readonly threads: number;
+  /** Files whose findings came from the cache. */
+  readonly fromCache: number;
 }
 
 export interface Linted extends InputProblems {
   /** ESLint results holding only unblock's findings and parse failures. */
   readonly results: ESLint.LintResult[];
-  /** Every file found, read or not. */
+  /** Every file found (in the shard), read or not. */
   readonly files: readonly string[];
   readonly mode: ScanMode;
+  readonly run: LintRun;
 }
 
 /**
  * Lints the given paths with the recommended rules (the type-checked ones when typed) and no user
- * configuration. Files found in a directory that look generated or minified are left out unless
- * `includeGenerated`.
+ * configuration. Every file is read here first, so that one that cannot be read costs only itself;
+ * files found in a directory that look generated or minified are left out unless
+ * `includeGenerated`; findings of files whose key is unchanged come from the cache.
  */
 export async function lintPaths(paths: readonly string[], cwd: string, options: LintOptions = {}): Promise<Linted> {
-  const { files, named, missing, loops, skipped } = await collectFiles(paths, cwd);
+  const collected = await collectFiles(paths, cwd);
+  const { named, missing, loops, skipped } = collected;
+  const files = options.shard ? filesInShard(collected.files, options.shard, cwd) : collected.files;
   const basedOn = await projectConfigFor(path.resolve(cwd, paths[0] ?? '.'));
   const useTypes = options.typed ?? basedOn !== undefined;
-  const results: ESLint.LintResult[] = [];
-  const parseFailures: ParseFailure[] = [];
   const unreadable: ReadFailure[] = [];
   const generated: GeneratedFile[] = [];
-  const problems = { results, files, parseFailures, unreadable, generated, missing, loops, skipped };
-  if (files.length === 0) return { ...problems, mode: { kind: useTypes ? 'typed' : 'syntax' } };
+  const problems = { files, unreadable, generated, missing, loops, skipped };
+  if (files.length === 0) return { ...problems, results: [], parseFailures: [], mode: { kind: useTypes ? 'typed' : 'syntax' }, run: { threads: 1, fromCache: 0 } };
 
-  const program = useTypes ? await writeTypedProgram(files, cwd, basedOn) : undefined;
-  try {
-    const eslint = new ESLint({
-      // The filesystem root as ESLint's cwd keeps every given file "inside the base path",
-      // wherever on disk the user pointed us; file discovery already happened above.
-      cwd: path.parse(path.resolve(cwd)).root,
-      overrideConfigFile: true,
-      overrideConfig: program ? typedScanConfig(program.tsconfig) : scanConfig(recommendedScanRules()),
-      errorOnUnmatchedPattern: false,
-      warnIgnored: false,
-    });
-    await lintEach(eslint, files, named, options.includeGenerated === true, problems);
-  } finally {
-    await program?.dispose();
-  }
-  return { ...problems, mode: program ? { kind: 'typed', ...(program.basedOn ? { basedOn: program.basedOn } : {}) } : { kind: 'syntax' } };
-}
-
-type Collected = Omit<Linted, 'mode' | 'results' | 'parseFailures' | 'unreadable' | 'generated'> & {
-  readonly results: ESLint.LintResult[];
-  readonly parseFailures: ParseFailure[];
-  readonly unreadable: ReadFailure[];
-  readonly generated: GeneratedFile[];
-};
-
-async function lintEach(eslint: ESLint, files: readonly string[], named: ReadonlySet<string>, includeGenerated: boolean, { results, parseFailures, unreadable, generated }: Collected): Promise<void> {
+  const cache = options.cacheFile === undefined ? undefined : await ScanCache.open(options.cacheFile, { typed: useTypes, basedOn, rules: useTypes ? recommendedTypeCheckedScanRules() : recommendedScanRules() });
+  // Read every file once before linting: what cannot be read or looks generated is set aside, and
+  // the cache learns each file's text and imports. Texts are not kept: a big tree would not fit.
+  const toLint: string[] = [];
   for (const file of files) {
-    // Read here rather than by lintFiles, which rejects the whole batch over one unreadable file.
     const text = await readFile(file, 'utf8').catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     if (typeof text !== 'string') {
       unreadable.push({ file, message: text.error });
       continue;
     }
-    const reason = includeGenerated || named.has(file) ? undefined : generatedReason(text);
+    const reason = options.includeGenerated || named.has(file) ? undefined : generatedReason(text);
     if (reason !== undefined) {
       generated.push({ file, reason });
       continue;
     }
-    for (const result of await eslint.lintText(text, { filePath: file })) {
-      // Keep unblock's findings and parse failures; users' inline directives for other rules are noise here.
-      const messages = result.messages
-        .filter((message) => isParseFailure(message) || message.ruleId?.startsWith('unblock/'))
-        .map((message) => (message.fatal && isStackOverflowMessage(message.message) ? tooDeep(message, text) : message));
-      for (const message of messages) {
-        if (message.fatal) parseFailures.push({ file: result.filePath, line: message.line, column: message.column, message: message.message });
-      }
-      results.push(withMessages(result, messages));
+    cache?.add(file, text);
+    toLint.push(file);
+  }
+
+  const byFile = new Map<string, ESLint.LintResult>();
+  const misses = toLint.filter((file) => {
+    const messages = cache?.lookup(file);
+    if (messages) byFile.set(file, withMessages(emptyResult(file), messages));
+    return messages === undefined;
+  });
+
+  let threads = misses.length === 0 ? 'off' : threadCount(options.concurrency ?? 'off', misses.length);
+  if (threads !== 'off' && !threadsAvailable()) {
+    options.note?.(`unblock: ESLint ${ESLint.version} lints on one thread only (--concurrency needs ESLint 9.34 or later); scanning on one thread\n`);
+    threads = 'off';
+  }
+  // Run from the TypeScript sources (the tests), ESLint's workers could not load the options module.
+  if (threads !== 'off' && !optionsModuleLoadable()) threads = 'off';
+
+  const program = useTypes && misses.length > 0 ? await writeTypedProgram(toLint, cwd, basedOn) : undefined;
+  try {
+    const settings = { cwd, tsconfig: program?.tsconfig, concurrency: threads };
+    for (const result of await lintMisses(misses, settings, unreadable)) {
+      const messages = result.messages.filter((message) => isParseFailure(message) || message.ruleId?.startsWith('unblock/'));
+      cache?.store(result.filePath, messages);
+      byFile.set(result.filePath, withMessages(result, messages));
+    }
+  } finally {
+    await program?.dispose();
+  }
+  await cache?.save();
+
+  const results: ESLint.LintResult[] = [];
+  const parseFailures: ParseFailure[] = [];
+  for (const file of toLint) {
+    const result = byFile.get(file);
+    if (!result) continue;
+    const messages: Linter.LintMessage[] = [];
+    for (const message of result.messages) messages.push(message.fatal && isStackOverflowMessage(message.message) ? await tooDeep(message, file) : message);
+    for (const message of messages) {
+      if (message.fatal) parseFailures.push({ file, line: message.line, column: message.column, message: message.message });
+    }
+    results.push(withMessages(result, messages));
+  }
+  return {
+    ...problems,
+    results,
+    parseFailures,
+    mode: program || (useTypes && misses.length === 0) ? { kind: 'typed', ...(program?.basedOn ? { basedOn: program.basedOn } : basedOn ? { basedOn } : {}) } : { kind: 'syntax' },
+    run: { threads: threads === 'off' ? 1 : threads, fromCache: toLint.length - misses.length },
+  };
+}
+
+/**
+ * Lints the files on one thread, each read by itself, or on several with ESLint's lintFiles. That
+ * rejects the whole batch over one file that cannot be read any more (removed since it was read
+ * above): then the files are linted one at a time, here, and that one is reported alone.
+ */
+async function lintMisses(files: readonly string[], settings: ScanEslintSettings, unreadable: ReadFailure[]): Promise<ESLint.LintResult[]> {
+  if (files.length === 0) return [];
+  if (settings.concurrency !== 'off') {
+    const module = await writeOptionsModule(settings);
+    try {
+      const eslint = await ESLint.fromOptionsModule(module.url);
+      return await eslint.lintFiles([...files]);
+    } catch {
+      // Linted again below, on this thread, file by file.
+    } finally {
+      await module.dispose();
     }
   }
+  const eslint = new ESLint(scanEslintOptions({ ...settings, concurrency: 'off' }));
+  const results: ESLint.LintResult[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    if (typeof text !== 'string') {
+      unreadable.push({ file, message: text.error });
+      continue;
+    }
+    results.push(...(await eslint.lintText(text, { filePath: file })));
+  }
+  return results;
+}
+
+function emptyResult(filePath: string): ESLint.LintResult {
+  return { filePath, messages: [], suppressedMessages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [] };
 }
 
 /**
@@ -137,7 +211,9 @@ function isParseFailure(message: Linter.LintMessage): boolean {
 }
 
 /** The parser ran out of stack on deep nesting: say so, where it is deepest, rather than at 0:0. */
-function tooDeep(message: Linter.LintMessage, text: string): Linter.LintMessage {
+async function tooDeep(message: Linter.LintMessage, file: string): Promise<Linter.LintMessage> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return message;
   const point = deepestNesting(text);
   return { ...message, message: tooDeepMessage(point), line: point.line, column: point.column };
 }

@@ -73,8 +73,18 @@ export async function formatScanReport(report: ScanReport, format: ScanFormat, c
   return { stdout, stderr: lines.length > 0 ? `${lines.join('\n')}\n` : '' };
 }
 
+/** How the files were read, when that is not the plain default: `(shard 2/4, 2 threads, 118 from the cache)`. */
+function howScanned(report: ScanReport): string {
+  const parts = [
+    ...(report.shard ? [`shard ${report.shard.index}/${report.shard.count}`] : []),
+    ...(report.run.threads > 1 ? [`${report.run.threads} threads`] : []),
+    ...(report.run.fromCache > 0 ? [`${report.run.fromCache} from the cache`] : []),
+  ];
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
 function summary(report: ScanReport): string {
-  const files = plural(report.filesScanned, 'file');
+  const files = `${plural(report.filesScanned, 'file')}${howScanned(report)}`;
   const { baseline } = report;
   if (baseline?.kind === 'written') {
     return pc.bold(`unblock: scanned ${files}; recorded ${plural(baseline.recorded, 'blocking call')} in the baseline ${baseline.file}`);

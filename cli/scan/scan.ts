@@ -3,9 +3,12 @@ import type { ESLint } from 'eslint';
 import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { locateFindings, type LocatedFinding } from './fingerprint.js';
 import { findingLimit, type FindingLimit } from './limit.js';
-import { lintPaths, withMessages, type InputProblems, type ScanMode } from './lint.js';
+import { parseShard, type Shard } from '../../codemods/engine/shard.js';
+import { cacheFileFor } from './cache.js';
+import { parseConcurrency } from './concurrency.js';
+import { lintPaths, withMessages, type InputProblems, type LintRun, type ScanMode } from './lint.js';
 
-export type { ParseFailure, ReadFailure, ScanMode } from './lint.js';
+export type { LintRun, ParseFailure, ReadFailure, ScanMode } from './lint.js';
 
 export type ScanFormat = 'json' | 'sarif' | 'stylish';
 
@@ -27,6 +30,16 @@ export interface ScanOptions {
    * (JavaScript included). Undefined: typed when a tsconfig.json or jsconfig.json governs the files.
    */
   readonly typed?: boolean | undefined;
+  /** `--concurrency auto|off|<n>`: threads to lint on. Default: off (one). */
+  readonly concurrency?: string | undefined;
+  /** `--cache`: keep findings between runs (cache.ts says when they are reused). */
+  readonly cache?: boolean | undefined;
+  /** `--cache-location <path>`: the cache file, or a directory for it. Implies nothing without --cache. */
+  readonly cacheLocation?: string | undefined;
+  /** `--shard i/n`: only the files of this shard, split as `unblock fix --shard` splits them. */
+  readonly shard?: string | undefined;
+  /** Where notes that are not findings go (stderr). */
+  readonly note?: ((text: string) => void) | undefined;
 }
 
 /** What a baseline did to this run. */
@@ -46,6 +59,8 @@ export interface ScanReport extends InputProblems {
   readonly baseline?: BaselineUse;
   readonly limit?: FindingLimit;
   readonly mode: ScanMode;
+  readonly run: LintRun;
+  readonly shard?: Shard;
 }
 
 /**
@@ -57,11 +72,20 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   if (options.baseline !== undefined && options.writeBaseline !== undefined) {
     throw new Error('--baseline and --write-baseline cannot be used together: write the baseline in one run, then scan against it');
   }
+  if (options.shard !== undefined && options.writeBaseline !== undefined) {
+    throw new Error('--write-baseline records every blocking call of the run, and with --shard that is one shard\'s: write the baseline from a run without --shard');
+  }
+  if (options.cacheLocation !== undefined && options.cache !== true) {
+    throw new Error('--cache-location names where --cache keeps its file: give --cache too');
+  }
   const limit = findingLimit(options);
+  const concurrency = options.concurrency === undefined ? undefined : parseConcurrency(options.concurrency);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const cacheFile = options.cache === true ? await cacheFileFor(options.cacheLocation, options.cwd) : undefined;
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline, options.cwd);
   const write = options.writeBaseline === undefined ? undefined : { given: options.writeBaseline, path: await checkBaselineTarget(options.writeBaseline, options.cwd) };
 
-  const linted = await lintPaths(options.paths, options.cwd, { includeGenerated: options.includeGenerated, typed: options.typed });
+  const linted = await lintPaths(options.paths, options.cwd, { includeGenerated: options.includeGenerated, typed: options.typed, concurrency, cacheFile, shard, note: options.note });
   const located = await locateFindings(linted.results);
   const unreadable = new Set([...linted.parseFailures, ...linted.unreadable].map((failure) => failure.file));
 
@@ -87,6 +111,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     located: reported,
     ...(use ? { baseline: use } : {}),
     ...(limit ? { limit } : {}),
+    ...(shard ? { shard } : {}),
   };
 }
 
@@ -102,7 +127,8 @@ function onlyReported(results: readonly ESLint.LintResult[], reported: readonly 
  */
 export function scanExitCode(report: ScanReport): 0 | 1 | 2 {
   if (report.findings > (report.limit?.max ?? 0)) return 1;
-  const nothingFound = report.filesScanned === 0 && report.generated.length === 0;
+  // A shard with no files is not an error: another shard has them.
+  const nothingFound = report.filesScanned === 0 && report.generated.length === 0 && !report.shard;
   if (report.parseFailures.length > 0 || report.unreadable.length > 0 || report.missing.length > 0 || nothingFound) return 2;
   return 0;
 }

@@ -24,8 +24,8 @@ describe('docs/ci.md', () => {
   it('documents every option of `unblock scan`', async () => {
     const { code, stdout } = await run(['scan', '--help'], repoRoot);
     expect(code).toBe(0);
-    const flags = [...stdout.matchAll(/^ {2}(--\S+(?: <\w+>)?)/gm)].map((match) => match[1]!);
-    expect(flags).toEqual(['--format <name>', '--max-findings <n>', '--max-warnings <n>', '--baseline <file>', '--write-baseline <file>', '--typed', '--no-typed', '--include-generated']);
+    const flags = [...stdout.matchAll(/^ {2}(--\S+(?: <[\w/]+>)?)/gm)].map((match) => match[1]!);
+    expect(flags).toEqual(['--format <name>', '--max-findings <n>', '--max-warnings <n>', '--baseline <file>', '--write-baseline <file>', '--typed', '--no-typed', '--include-generated', '--concurrency <n>', '--cache', '--cache-location <path>', '--shard <i/n>']);
     for (const flag of flags) expect(docs, flag).toContain(`| \`${flag}\``);
   });
 
@@ -40,6 +40,23 @@ describe('docs/ci.md', () => {
       'sarif_file: unblock.sarif',
       'security-events: write',
       'run: npx unblock scan --baseline unblock-baseline.json',
+    ]) {
+      expect(workflow, step).toContain(step);
+    }
+    expect(workflow).not.toMatch(/\t/);
+  });
+
+  it('has a matrix workflow that shards scan and fix, merges the SARIF logs and gates each shard on the baseline', () => {
+    const workflow = blocks.find((block) => block.language === 'yaml' && block.filename === '.github/workflows/unblock-matrix.yml')?.code ?? '';
+    for (const step of [
+      'shard: [1, 2, 3, 4]',
+      'run: npx unblock scan --shard ${{ matrix.shard }}/4 --cache --format sarif > unblock-${{ matrix.shard }}.sarif || true',
+      'run: npx unblock fix --dry --shard ${{ matrix.shard }}/4',
+      'run: npx unblock scan --shard ${{ matrix.shard }}/4 --cache --baseline unblock-baseline.json',
+      'uses: actions/download-artifact@',
+      'run: npx unblock merge-sarif unblock-*.sarif > unblock.sarif',
+      'uses: github/codeql-action/upload-sarif@',
+      'security-events: write',
     ]) {
       expect(workflow, step).toContain(step);
     }

@@ -19,7 +19,7 @@ const commandFolders = readdirSync(cliRoot, { withFileTypes: true })
 
 describe('cli/', () => {
   it('has a folder for each command', () => {
-    expect(commandFolders).toEqual(['fix', 'list', 'scan', 'trace']);
+    expect(commandFolders).toEqual(['fix', 'list', 'merge-sarif', 'scan', 'trace']);
   });
 
   it.each(commandFolders)('cli/%s/command.ts registers the command named after its folder', async (folder) => {
