@@ -42,7 +42,7 @@ export function register(program: Command, io: CommandIo): Command {
     .option('--shard <i/n>', 'scan only shard i of n (for a CI matrix; the same split as fix --shard)')
     .action(async (paths: string[], options: RawScanOptions) => {
       const { format, ...gates } = options;
-      const report = await scan({ paths, cwd: io.cwd, ...gates, note: io.stderr });
+      const report = await scan({ paths, cwd: io.cwd, ...gates, note: io.stderr, ...(io.progress ? { progress: io.progress } : {}) });
       const output = await formatScanReport(report, format, io.cwd);
       io.stdout(output.stdout);
       io.stderr(output.stderr);

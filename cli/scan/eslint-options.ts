@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import type { ESLint } from 'eslint';
 
+import { SOURCE_FILES } from '../../analysis/parser-options.js';
 import { scanConfig, typedScanConfig } from './config.js';
+import { PROGRESS_PLUGIN, progressPlugin } from './progress-channel.js';
 import { recommendedScanRules } from './recommended-rules.js';
 
 export interface ScanEslintSettings {
@@ -19,15 +21,21 @@ export interface ScanEslintSettings {
   readonly tsconfig?: string | undefined;
   /** Worker threads, or 'off'. */
   readonly concurrency: number | 'off';
+  /** The BroadcastChannel on which each linted file is announced, for the progress display. */
+  readonly progressChannel?: string | undefined;
 }
 
 export function scanEslintOptions(settings: ScanEslintSettings): ESLint.Options {
+  const config = settings.tsconfig === undefined ? scanConfig(recommendedScanRules()) : typedScanConfig(settings.tsconfig);
+  if (settings.progressChannel !== undefined) {
+    config.push({ name: 'unblock/scan-progress', files: [SOURCE_FILES], plugins: { [PROGRESS_PLUGIN]: progressPlugin(settings.progressChannel) }, rules: { [`${PROGRESS_PLUGIN}/linted`]: 'error' } });
+  }
   return {
     // The filesystem root as ESLint's cwd keeps every given file "inside the base path",
     // wherever on disk the user pointed us; file discovery already happened before.
     cwd: path.parse(path.resolve(settings.cwd)).root,
     overrideConfigFile: true,
-    overrideConfig: settings.tsconfig === undefined ? scanConfig(recommendedScanRules()) : typedScanConfig(settings.tsconfig),
+    overrideConfig: config,
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
     // ESLint 9.34 and later; older ones run with no `concurrency` key at all (threadsAvailable()).

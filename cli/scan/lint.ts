@@ -10,11 +10,13 @@ import { ESLint, type Linter } from 'eslint';
 
 import { deepestNesting, isStackOverflowMessage, tooDeepMessage } from '../../analysis/nesting-depth.js';
 import { collectFiles } from '../files.js';
+import type { Progress, ProgressFactory } from '../progress.js';
 import { generatedReason, type GeneratedFile } from '../generated-code.js';
 import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import { ScanCache } from './cache.js';
 import { threadCount, threadsAvailable, type Concurrency } from './concurrency.js';
 import { optionsModuleLoadable, scanEslintOptions, writeOptionsModule, type ScanEslintSettings } from './eslint-options.js';
+import { listenForProgress } from './progress-channel.js';
 import { recommendedScanRules, recommendedTypeCheckedScanRules } from './recommended-rules.js';
 import { projectConfigFor, writeTypedProgram } from './typed-program.js';
 
@@ -60,6 +62,8 @@ export interface LintOptions {
   readonly cacheFile?: string | undefined;
   /** Only this shard of the files found (the same split as `unblock fix --shard`). */
   readonly shard?: Shard | undefined;
+  /** A progress display for the files being linted (a terminal's; none in tests and pipes). */
+  readonly progress?: ProgressFactory | undefined;
   /** Says something to the user (stderr) that is not a finding: ESLint too old for threads. */
   readonly note?: ((text: string) => void) | undefined;
 }
@@ -135,7 +139,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, options: 
   const program = useTypes && misses.length > 0 ? await writeTypedProgram(toLint, cwd, basedOn) : undefined;
   try {
     const settings = { cwd, tsconfig: program?.tsconfig, concurrency: threads };
-    for (const result of await lintMisses(misses, settings, unreadable)) {
+    for (const result of await lintMisses(misses, settings, unreadable, options.progress)) {
       const messages = result.messages.filter((message) => isParseFailure(message) || message.ruleId?.startsWith('unblock/'));
       cache?.store(result.filePath, messages);
       byFile.set(result.filePath, withMessages(result, messages));
@@ -171,22 +175,38 @@ export async function lintPaths(paths: readonly string[], cwd: string, options: 
  * rejects the whole batch over one file that cannot be read any more (removed since it was read
  * above): then the files are linted one at a time, here, and that one is reported alone.
  */
-async function lintMisses(files: readonly string[], settings: ScanEslintSettings, unreadable: ReadFailure[]): Promise<ESLint.LintResult[]> {
+async function lintMisses(files: readonly string[], settings: ScanEslintSettings, unreadable: ReadFailure[], progressFactory: ProgressFactory | undefined): Promise<ESLint.LintResult[]> {
   if (files.length === 0) return [];
   if (settings.concurrency !== 'off') {
-    const module = await writeOptionsModule(settings);
+    const progress = progressFactory?.(files.length);
+    const progressChannel = progress ? `unblock-scan-progress-${process.pid}-${Date.now()}` : undefined;
+    const stopListening = progressChannel ? listenForProgress(progressChannel, (file) => progress?.tick(file)) : undefined;
+    const module = await writeOptionsModule({ ...settings, progressChannel });
     try {
       const eslint = await ESLint.fromOptionsModule(module.url);
       return await eslint.lintFiles([...files]);
     } catch {
       // Linted again below, on this thread, file by file.
     } finally {
+      stopListening?.();
+      progress?.stop();
       await module.dispose();
     }
   }
   const eslint = new ESLint(scanEslintOptions({ ...settings, concurrency: 'off' }));
   const results: ESLint.LintResult[] = [];
+  const progress = progressFactory?.(files.length);
+  try {
+    await lintOneByOne(eslint, files, unreadable, results, progress);
+  } finally {
+    progress?.stop();
+  }
+  return results;
+}
+
+async function lintOneByOne(eslint: ESLint, files: readonly string[], unreadable: ReadFailure[], results: ESLint.LintResult[], progress: Progress | undefined): Promise<void> {
   for (const file of files) {
+    progress?.tick(file);
     const text = await readFile(file, 'utf8').catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     if (typeof text !== 'string') {
       unreadable.push({ file, message: text.error });
@@ -194,7 +214,6 @@ async function lintMisses(files: readonly string[], settings: ScanEslintSettings
     }
     results.push(...(await eslint.lintText(text, { filePath: file })));
   }
-  return results;
 }
 
 function emptyResult(filePath: string): ESLint.LintResult {

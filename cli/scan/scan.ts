@@ -4,6 +4,7 @@ import { baselineEntries, checkBaselineTarget, matchBaseline, readBaseline, writ
 import { locateFindings, type LocatedFinding } from './fingerprint.js';
 import { findingLimit, type FindingLimit } from './limit.js';
 import { parseShard, type Shard } from '../../codemods/engine/shard.js';
+import type { ProgressFactory } from '../progress.js';
 import { cacheFileFor } from './cache.js';
 import { parseConcurrency } from './concurrency.js';
 import { lintPaths, withMessages, type InputProblems, type LintRun, type ScanMode } from './lint.js';
@@ -38,6 +39,8 @@ export interface ScanOptions {
   readonly cacheLocation?: string | undefined;
   /** `--shard i/n`: only the files of this shard, split as `unblock fix --shard` splits them. */
   readonly shard?: string | undefined;
+  /** A progress display for long runs (a terminal's). */
+  readonly progress?: ProgressFactory | undefined;
   /** Where notes that are not findings go (stderr). */
   readonly note?: ((text: string) => void) | undefined;
 }
@@ -85,7 +88,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline, options.cwd);
   const write = options.writeBaseline === undefined ? undefined : { given: options.writeBaseline, path: await checkBaselineTarget(options.writeBaseline, options.cwd) };
 
-  const linted = await lintPaths(options.paths, options.cwd, { includeGenerated: options.includeGenerated, typed: options.typed, concurrency, cacheFile, shard, note: options.note });
+  const linted = await lintPaths(options.paths, options.cwd, { includeGenerated: options.includeGenerated, typed: options.typed, concurrency, cacheFile, shard, note: options.note, progress: options.progress });
   const located = await locateFindings(linted.results);
   const unreadable = new Set([...linted.parseFailures, ...linted.unreadable].map((failure) => failure.file));
 

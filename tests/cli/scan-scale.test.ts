@@ -6,7 +6,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+import { PROGRESS_PLUGIN, listenForProgress, progressPlugin } from '../../cli/scan/progress-channel.js';
+import { scan } from '../../cli/scan/scan.js';
 
 import { repoRoot } from '../helpers/lint.js';
 import { makeProject, run } from './fix-helpers.js';
@@ -193,5 +197,32 @@ describe('unblock scan --concurrency (the built CLI: ESLint\'s workers load it)'
     expect(one.stderr).not.toContain('threads');
     expect(findingsOf(two.stdout, root)).toEqual(findingsOf(one.stdout, root));
     expect(findingsOf(one.stdout, root).length).toBeGreaterThan(0);
+  });
+});
+
+describe('unblock scan progress', () => {
+  it('counts every file it lints, on one thread', async () => {
+    const root = project();
+    const ticked: string[] = [];
+    let stops = 0;
+    const report = await scan({ paths: ['.'], cwd: root, typed: false, progress: () => ({ tick: (file) => ticked.push(file), stop: () => stops++ }) });
+    expect(report.filesScanned).toBe(40);
+    expect(new Set(ticked).size).toBe(40);
+    expect(stops).toBe(1);
+  });
+
+  it('hears from ESLint\'s threads through a channel: the rule announces each file it lints', async () => {
+    const name = `unblock-test-progress-${process.pid}`;
+    const heard: string[] = [];
+    const stop = listenForProgress(name, (file) => heard.push(file));
+    try {
+      const linter = new Linter({ configType: 'flat' });
+      const config = [{ plugins: { [PROGRESS_PLUGIN]: progressPlugin(name) }, rules: { [`${PROGRESS_PLUGIN}/linted`]: 'error' as const } }];
+      expect(linter.verify('const a = 1;', config, 'a.js')).toEqual([]);
+      expect(linter.verify('const b = 2;', config, 'b.js')).toEqual([]);
+      await vi.waitFor(() => expect(heard).toEqual(['a.js', 'b.js']));
+    } finally {
+      stop();
+    }
   });
 });
