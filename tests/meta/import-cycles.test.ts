@@ -9,6 +9,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
+import { stronglyConnected } from '../../analysis/module-graph/strongly-connected.js';
 import { repoRoot } from '../helpers/lint.js';
 
 const ROOTS = ['analysis', 'rules', 'codemods', 'cli', path.join('runtime', 'src')];
@@ -51,41 +52,10 @@ const graph = new Map(files.map((file) => [file, edgesOf(file)]));
 
 /** Strongly connected components of more than one file (or a file importing itself). */
 function importCycles({ typeOnly }: { typeOnly: boolean }): string[][] {
-  let counter = 0;
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const cycles: string[][] = [];
-  const visit = (file: string): void => {
-    index.set(file, counter);
-    low.set(file, counter);
-    counter++;
-    stack.push(file);
-    onStack.add(file);
-    for (const edge of graph.get(file) ?? []) {
-      if ((edge.typeOnly && !typeOnly) || !graph.has(edge.to)) continue;
-      if (!index.has(edge.to)) {
-        visit(edge.to);
-        low.set(file, Math.min(low.get(file)!, low.get(edge.to)!));
-      } else if (onStack.has(edge.to)) {
-        low.set(file, Math.min(low.get(file)!, index.get(edge.to)!));
-      }
-    }
-    if (low.get(file) === index.get(file)) {
-      const component: string[] = [];
-      let member: string;
-      do {
-        member = stack.pop()!;
-        onStack.delete(member);
-        component.push(member);
-      } while (member !== file);
-      const selfLoop = graph.get(file)!.some((edge) => (!edge.typeOnly || typeOnly) && edge.to === file);
-      if (component.length > 1 || selfLoop) cycles.push(component.map((name) => path.relative(repoRoot, name)).sort());
-    }
-  };
-  for (const file of graph.keys()) if (!index.has(file)) visit(file);
-  return cycles;
+  const followed = (file: string) => (graph.get(file) ?? []).filter((edge) => (!edge.typeOnly || typeOnly) && graph.has(edge.to));
+  return stronglyConnected([...graph.keys()], (file) => followed(file).map((edge) => edge.to))
+    .filter((component) => component.length > 1 || followed(component[0]!).some((edge) => edge.to === component[0]))
+    .map((component) => component.map((name) => path.relative(repoRoot, name)).sort());
 }
 
 const layer = (file: string): string => path.relative(repoRoot, file).split(path.sep)[0]!;
