@@ -150,11 +150,15 @@ describe('a TypeScript service, from the packed tarballs', () => {
     expect(before).toContain('/login?password=admin 200 {"ok":true}');
   }, 60_000);
 
-  it("finds its blocking calls with the README's recommended config", async () => {
-    expect(await lint(app, 'eslint.config.js')).toEqual({ code: 1, findings: ['src/routes.ts:16 unblock/no-blocking-in-async'] });
+  // Both configs follow helpers into the service's other modules; type information is not needed for it.
+  it("finds its blocking calls, in helpers of other modules too, with the README's recommended config", async () => {
+    expect(await lint(app, 'eslint.config.js')).toEqual({
+      code: 1,
+      findings: ['src/routes.ts:12 unblock/no-transitive-blocking', 'src/routes.ts:16 unblock/no-blocking-in-async', 'src/routes.ts:8 unblock/no-transitive-blocking'],
+    });
   }, 60_000);
 
-  it('finds the helpers in other modules too with recommended-type-checked', async () => {
+  it('finds the same with recommended-type-checked', async () => {
     expect(await lint(app, 'eslint.typed.config.js')).toEqual({
       code: 1,
       findings: ['src/routes.ts:12 unblock/no-transitive-blocking', 'src/routes.ts:16 unblock/no-blocking-in-async', 'src/routes.ts:8 unblock/no-transitive-blocking'],
