@@ -11,8 +11,10 @@
 //   --runs N (each mode N times, medians), --seed S, --markdown (the table as Markdown)
 //
 // Modes (modes.mjs): scan on one thread, scan --concurrency auto, scan --cache cold then warm,
-// fix --dry; a mode whose flags the build lacks is printed "n/a (flag not available)". With
-// UNBLOCK_BENCH_SUMMARY set (bench/run.mjs), it writes its summary rows there.
+// fix --dry; a mode whose flags the build lacks is printed "n/a (flag not available)". A run that
+// crashes (out of memory) is a result, not a failure of the bench: its row says so, with the time
+// and peak RSS it took to crash. With UNBLOCK_BENCH_SUMMARY set (bench/run.mjs), it writes its
+// summary rows there.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,22 +97,25 @@ for (const { tree, dir, files, generated } of await trees()) {
     const seconds = [];
     const rss = [];
     let found = '';
+    let crashed;
     for (let run = 0; run < runs; run++) {
       if (mode.freshCache) rmSync(cacheDir, { recursive: true, force: true });
       mkdirSync(cacheDir, { recursive: true });
       const output = path.join(work, 'output.json');
       const args = mode.args({ cacheDir, output }, options[mode.command]);
       const result = await measure(bin, args, { cwd: dir, stdout: mode.command === 'scan' ? output : undefined });
-      // Exit 1 is "blocking calls found"; anything else is a failure of the run.
-      if (result.status !== 0 && result.status !== 1) {
-        console.error(`bench/scale: ${mode.name} on ${tree} (${files} files) exited with ${result.status}\n${result.stderr}`);
-        process.exit(1);
-      }
       seconds.push(result.seconds);
       rss.push(result.rssMiB);
+      // Exit 1 is "blocking calls found". Anything else is the CLI failing on this tree (out of
+      // memory, above all): a result to report, with the time and memory it took to fail.
+      if (result.status !== 0 && result.status !== 1) {
+        crashed = /heap out of memory/.test(result.stderr) ? 'crashed: JavaScript heap out of memory' : `crashed: exit ${result.status}`;
+        console.error(`bench/scale: ${mode.name} on ${tree} (${files} files) ${crashed}\n${result.stderr.split('\n').slice(-12).join('\n')}`);
+        break;
+      }
       found = reported(mode, output);
     }
-    const row = { tree, files, generated, mode: mode.name, seconds: median(seconds), rssMiB: median(rss), found };
+    const row = { tree, files, generated, mode: mode.name, seconds: median(seconds), rssMiB: median(rss), found: crashed ?? found, crashed };
     results.push(row);
     console.log(`  ${tree}, ${files} files, ${mode.name}: ${row.seconds.toFixed(1)} s, ${row.rssMiB.toFixed(0)} MiB, reported ${found} (load ${load()})`);
   }

@@ -13,12 +13,13 @@ const times = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '�
  */
 export function tableRows(results) {
   const smallest = Math.min(...results.filter((row) => row.generated).map((row) => row.files));
-  const find = (predicate) => results.find((row) => !row.na && predicate(row));
+  // Ratios only between runs that completed: a crash's time and memory are where it stopped.
+  const find = (predicate) => results.find((row) => !row.na && !row.crashed && predicate(row));
   const header = ['tree', 'files', 'mode', 'time s', '× smallest', '× scan', 'peak RSS MiB', '× smallest', '× scan', 'reported'];
   const rows = results.map((row) => {
     if (row.na) return [row.tree, String(row.files), row.mode, 'n/a', '', '', 'n/a', '', '', row.na];
-    const first = row.generated ? find((other) => other.generated && other.files === smallest && other.mode === row.mode) : undefined;
-    const base = find((other) => other.tree === row.tree && other.files === row.files && other.mode === BASELINE);
+    const first = row.generated && !row.crashed ? find((other) => other.generated && other.files === smallest && other.mode === row.mode) : undefined;
+    const base = row.crashed ? undefined : find((other) => other.tree === row.tree && other.files === row.files && other.mode === BASELINE);
     return [
       row.tree,
       String(row.files),
