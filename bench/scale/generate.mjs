@@ -9,7 +9,8 @@
 // script that block harmlessly, and shared utilities to make up the count. About 1% of the
 // files hold a blocking call reached from a request handler, several of them through a chain of
 // helpers across modules. planted.json, next to src/, lists every blocking call written:
-// `{ file, line, api, kind, expected }`, `expected` false for the start-up ones.
+// `{ file, line, api, kind, expected }`, `expected` false for the start-up ones. The tree is not a
+// git repository: the bench runs `fix --dry`, which writes nothing and so checks no work tree.
 //
 //   node bench/scale/generate.mjs --files 2000 [--seed 1] --out /tmp/tree
 import { mkdirSync, writeFileSync } from 'node:fs';
