@@ -110,14 +110,15 @@ for (const { tree, dir, files, generated } of await trees()) {
       // memory, above all): a result to report, with the time and memory it took to fail.
       if (result.status !== 0 && result.status !== 1) {
         crashed = /heap out of memory/.test(result.stderr) ? 'crashed: JavaScript heap out of memory' : `crashed: exit ${result.status}`;
-        console.error(`bench/scale: ${mode.name} on ${tree} (${files} files) ${crashed}\n${result.stderr.split('\n').slice(-12).join('\n')}`);
+        const fatal = result.stderr.split('\n').find((line) => /FATAL ERROR|Error:/.test(line)) ?? result.stderr.trim().split('\n').slice(-5).join('\n');
+        console.error(`bench/scale: ${mode.name} on ${tree} (${files} files) ${crashed}: ${fatal}`);
         break;
       }
       found = reported(mode, output);
     }
     const row = { tree, files, generated, mode: mode.name, seconds: median(seconds), rssMiB: median(rss), found: crashed ?? found, crashed };
     results.push(row);
-    console.log(`  ${tree}, ${files} files, ${mode.name}: ${row.seconds.toFixed(1)} s, ${row.rssMiB.toFixed(0)} MiB, reported ${found} (load ${load()})`);
+    console.log(`  ${tree}, ${files} files, ${mode.name}: ${row.seconds.toFixed(1)} s, ${row.rssMiB.toFixed(0)} MiB, reported ${row.found} (load ${load()})`);
   }
 }
 
