@@ -8,7 +8,8 @@
 //   node bench/scale/run.mjs --quick                  2,000 files only
 //   node bench/scale/run.mjs --real 2000              also 2,000 files of real packages (real-tree.mjs)
 //   node bench/scale/run.mjs --tree <dir>             also an existing tree, e.g. a checkout
-//   --runs N (each mode N times, medians), --seed S, --markdown (the table as Markdown)
+//   --runs N (each mode N times, medians), --seed S, --markdown (the table as Markdown),
+//   --modes 'scan (1 thread),fix --dry' (only these), --bin <other build's dist/cli/bin.js>
 //
 // Modes (modes.mjs): scan on one thread, scan --concurrency auto, scan --cache cold then warm,
 // fix --dry; a mode whose flags the build lacks is printed "n/a (flag not available)". A run that
@@ -29,9 +30,10 @@ import { summaryRows } from './summary.mjs';
 import { formatTable, tableRows } from './table.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const bin = path.join(root, 'dist', 'cli', 'bin.js');
 const { values } = parseArgs({
   options: {
+    // Another build's CLI (another worktree's dist/cli/bin.js), to measure a branch before it merges.
+    bin: { type: 'string', default: path.join(root, 'dist', 'cli', 'bin.js') },
     sizes: { type: 'string', default: '2000,10000' },
     quick: { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     markdown: { type: 'boolean', default: false },
   },
 });
+const bin = path.resolve(values.bin);
 const sizes = values.quick ? [2000] : values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 if (sizes.some((size) => !Number.isInteger(size) || size < 200) || !Number.isInteger(runs) || runs < 1) {
