@@ -11,6 +11,7 @@ export const SLOW_TESTS = [
   'tests/e2e/demo.test.ts',
   'tests/e2e/from-a-clone.test.ts',
   'tests/codemods/sync-callers-trials.test.ts',
+  'tests/bench/scale.test.ts',
 ];
 
 /** Tests that mock modules or spy on process: they get fresh modules of their own (see `isolate` below). */

@@ -75,6 +75,8 @@ const benches = [
   ['runtime defaults', 'bench/runtime/defaults.mjs'],
   ['runtime monitor overhead', 'bench/runtime/monitor-overhead.mjs'],
   ['demo', 'bench/demo/index.mjs'],
+  // scan and fix --dry on generated trees of 2,000 and 10,000 files (2,000 only with --quick).
+  ['scale', 'bench/scale/run.mjs'],
 ];
 
 function machine() {

@@ -1,12 +1,17 @@
 // A generated Express service of any size, for benches that need a big tree with realistic
 // structure: route modules that call services, services that call helpers and models across
 // modules, and 1% of helpers that block (a file read or a hash), some of them two modules away.
-// Deterministic: the same count gives the same tree.
+// Deterministic: the same count gives the same tree. bench/scale/generate.mjs nests this tree in
+// its bigger ones as their CommonJS part, and asks for the planted sites (`sites`) to list them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Writes the tree under `root`; returns its files (absolute), routes first. */
-export function writeGeneratedService(root, count) {
+/**
+ * Writes the tree under `root`; returns its files (absolute), routes first. Each blocking call
+ * written is pushed to `sites` as `{ file, line, api }` (`file` relative to `root`, POSIX):
+ * every one of them is reached from a route handler.
+ */
+export function writeGeneratedService(root, count, sites = []) {
   const groups = Math.max(1, Math.floor(count / 4));
   const files = [];
   const write = (relative, text) => {
@@ -20,6 +25,8 @@ export function writeGeneratedService(root, count) {
   for (let index = 0; index < groups; index++) {
     const blocking = index % 25 === 0;
     const next = (index + 1) % groups;
+    // Line 6 of the helper below: the read.
+    if (blocking) sites.push({ file: `src/lib/helper${index}.js`, line: 6, api: 'fs.readFileSync' });
     write(
       `src/lib/helper${index}.js`,
       [
