@@ -118,7 +118,8 @@ describe('the heap guard', () => {
 
   it('lets a program through that fits the heap left', () => {
     const program = { codemod: 'sync-callers', editable: ['/p/src/a.js'], files: 2, sourceBytes: 1000 };
-    expect(programTooLarge(program, '/p', { bytesPerSourceByte: 100, availableBytes: 100_001 })).toBeUndefined();
-    expect(programTooLarge(program, '/p', { bytesPerSourceByte: 100, availableBytes: 99_999 })).toMatchObject({ estimatedBytes: 100_000, directory: 'src', directoryFiles: 1 });
+    const cost = { bytesPerSourceByte: 100, bytesPerFile: 500 };
+    expect(programTooLarge(program, '/p', { ...cost, availableBytes: 101_001 })).toBeUndefined();
+    expect(programTooLarge(program, '/p', { ...cost, availableBytes: 100_999 })).toMatchObject({ estimatedBytes: 101_000, directory: 'src', directoryFiles: 1 });
   });
 });
