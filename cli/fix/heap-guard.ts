@@ -51,9 +51,14 @@ export interface PlannedProgram {
   readonly files: number;
 }
 
+/** The heap a program of `files` files and `sourceBytes` bytes of source is estimated to take. */
+export function programHeapBytes(program: { readonly files: number; readonly sourceBytes: number }, options: HeapGuardOptions = {}): number {
+  return program.sourceBytes * (options.bytesPerSourceByte ?? HEAP_BYTES_PER_SOURCE_BYTE) + program.files * (options.bytesPerFile ?? HEAP_BYTES_PER_FILE);
+}
+
 /** Undefined when the program fits; else what to tell the user. */
 export function programTooLarge(program: PlannedProgram, cwd: string, options: HeapGuardOptions = {}): ProgramTooLarge | undefined {
-  const estimatedBytes = program.sourceBytes * (options.bytesPerSourceByte ?? HEAP_BYTES_PER_SOURCE_BYTE) + program.files * (options.bytesPerFile ?? HEAP_BYTES_PER_FILE);
+  const estimatedBytes = programHeapBytes(program, options);
   const availableBytes = options.availableBytes ?? availableHeap();
   if (estimatedBytes <= availableBytes) return undefined;
   const { directory, count } = busiestDirectory(program.editable, cwd);

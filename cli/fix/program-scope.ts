@@ -20,6 +20,12 @@ export interface ProgramFiles {
   readonly readOnly: readonly string[];
 }
 
+/** Files of the program that share imports with one another and with no other file of it. */
+export interface ProgramPart extends ProgramFiles {
+  /** The project files the part parses: its files and what they import, at any depth. */
+  readonly parsed: readonly string[];
+}
+
 export class ProgramScope {
   readonly #graph = new ImportGraph();
   /**
@@ -113,14 +119,47 @@ export class ProgramScope {
     return { editable, readOnly };
   }
 
+  /**
+   * The program cut into parts that share no import at any depth, either way: a call in one part
+   * cannot resolve to a function of another, so each is a program of its own, and only one need
+   * be in memory at a time. Each part lists the project files it parses (`parsed`: its files and
+   * what they import). Parts come in the order of their first editable file.
+   */
+  parts(program: ProgramFiles): ProgramPart[] {
+    const parsed = this.#graph.importsClosure([...program.editable, ...program.readOnly].map((file) => this.#real(file)));
+    // Union-find over the import edges inside the program.
+    const parent = new Map<string, string>();
+    const find = (file: string): string => {
+      let root = file;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      for (let at = file; at !== root; ) {
+        const next = parent.get(at)!;
+        parent.set(at, root);
+        at = next;
+      }
+      return root;
+    };
+    for (const file of parsed) parent.set(file, file);
+    for (const file of parsed) for (const target of this.#graph.importsOf(file)) if (parent.has(target)) parent.set(find(file), find(target));
+    const byRoot = new Map<string, { editable: string[]; readOnly: string[]; parsed: string[] }>();
+    const partOf = (real: string) => {
+      const root = find(real);
+      let part = byRoot.get(root);
+      if (!part) {
+        part = { editable: [], readOnly: [], parsed: [] };
+        byRoot.set(root, part);
+      }
+      return part;
+    };
+    for (const file of program.editable) partOf(this.#real(file)).editable.push(file);
+    for (const file of program.readOnly) partOf(this.#real(file)).readOnly.push(file);
+    for (const real of parsed) partOf(real).parsed.push(this.#foundAs.get(real) ?? real);
+    return [...byRoot.values()];
+  }
+
   /** Bytes of text of `file` as read, 0 when it was not. */
   sizeOf(file: string): number {
     return this.#sizes.get(this.#real(file)) ?? 0;
-  }
-
-  /** The project files `files` import, at any depth, with `files` themselves: what the program ends up parsing. */
-  withImports(files: Iterable<string>): string[] {
-    return [...this.#graph.importsClosure([...files].map((file) => this.#real(file)))].map((real) => this.#foundAs.get(real) ?? real);
   }
 
   #real(file: string): string {

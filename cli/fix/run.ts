@@ -20,9 +20,10 @@ import { generatedReason, type GeneratedFile } from '../generated-code.js';
 import { releaseDetector } from '../../codemods/engine/detector.js';
 import { findPackageScripts } from '../../codemods/sync-callers/package-scripts.js';
 import { checkStagedSyntax, finishStages, isQuiet, stageCodemods, stageProgramCodemod, type FileFailure, type LocatedSite, type StagedFile } from './stages.js';
-import { programTooLarge, type HeapGuardOptions, type ProgramTooLarge } from './heap-guard.js';
+import { programHeapBytes, programTooLarge, type HeapGuardOptions, type ProgramTooLarge } from './heap-guard.js';
+import { packBatches } from './program-batches.js';
 import { PhaseClock, peakRssBytes, type PhaseTimes } from './phases.js';
-import { ProgramScope } from './program-scope.js';
+import { ProgramScope, type ProgramPart } from './program-scope.js';
 import { blocksInAFunction } from './program-seeds.js';
 import { unifiedDiff } from './diff.js';
 import { catchInterruption } from './interruption.js';
@@ -188,29 +189,34 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
         const program = scope.programFor(seeds, open, (file) => !inRun.has(file) || generatedFiles.has(file));
         programFiles = program.editable.length + program.readOnly.length;
         if (program.editable.length === 0) return;
-        const parsed = scope.withImports([...program.editable, ...program.readOnly]);
-        tooLarge = programTooLarge(
-          { codemod: programCodemods[0]!.name, editable: program.editable, files: parsed.length, sourceBytes: parsed.reduce((sum, file) => sum + scope.sizeOf(file), 0) },
-          options.cwd,
-          options.heapGuard,
-        );
-        if (tooLarge) return;
-        const staged = new Map<string, StagedFile>();
-        for (const file of program.editable) {
-          const at = index.get(file)!;
-          let entry = found[at]!;
-          if (!isPending(entry)) {
-            const restaged = await stageFile(file, options, collected.named.has(file), true);
-            if ('generated' in restaged) continue;
-            entry = restaged;
-            found[at] = entry;
-          }
-          if ('staged' in entry.read) staged.set(file, entry.read.staged);
-        }
-        releaseDetector();
-        toWrite = found.filter(isPending);
         const root = options.cwd;
-        for (const codemod of programCodemods) toWrite = inWriteOrder(toWrite, stageProgramCodemod(codemod, staged, { readOnlyFiles: program.readOnly, root, discoverCallers: false }));
+        const sizeOfPart = (part: ProgramPart) => ({ files: part.parsed.length, sourceBytes: part.parsed.reduce((sum, file) => sum + scope.sizeOf(file), 0) });
+        const order: string[] = [];
+        // One batch of self-contained parts at a time: what a batch parsed is garbage once it is done.
+        for (const batch of packBatches(scope.parts(program), (part) => programHeapBytes(sizeOfPart(part), options.heapGuard))) {
+          if (interruption.signal) break;
+          const tooLargeHere = programTooLarge({ codemod: programCodemods[0]!.name, editable: batch.editable, ...sizeOfPart(batch) }, options.cwd, options.heapGuard);
+          if (tooLargeHere) {
+            // Parts share nothing: the other batches are still fixed. The largest is the one to report.
+            if (!tooLarge || tooLargeHere.estimatedBytes > tooLarge.estimatedBytes) tooLarge = tooLargeHere;
+            continue;
+          }
+          const staged = new Map<string, StagedFile>();
+          for (const file of batch.editable) {
+            const at = index.get(file)!;
+            let entry = found[at]!;
+            if (!isPending(entry)) {
+              const restaged = await stageFile(file, options, collected.named.has(file), true);
+              if ('generated' in restaged) continue;
+              entry = restaged;
+              found[at] = entry;
+            }
+            if ('staged' in entry.read) staged.set(file, entry.read.staged);
+          }
+          releaseDetector();
+          for (const codemod of programCodemods) order.push(...(stageProgramCodemod(codemod, staged, { readOnlyFiles: batch.readOnly, root, discoverCallers: false }) ?? []));
+        }
+        toWrite = inWriteOrder(found.filter(isPending), order);
       });
     }
 

@@ -94,7 +94,7 @@ describe('unblock fix on a tree of mostly harmless files', () => {
 
 describe('the heap guard', () => {
   it('does not load a program estimated not to fit, names the directory to fix first, keeps the per-file fixes and exits 1', async () => {
-    const files = {
+    const files: Record<string, string> = {
       ...service(),
       // A second caller in the same directory as page.js, and a per-file fix elsewhere.
       'src/routes/about.js': "import { loadTemplate } from '../lib/helper.js';\n\nexport async function about() {\n  return loadTemplate('about');\n}\n",
