@@ -20,6 +20,7 @@ import { generatedReason, type GeneratedFile } from '../generated-code.js';
 import { releaseDetector } from '../../codemods/engine/detector.js';
 import { findPackageScripts } from '../../codemods/sync-callers/package-scripts.js';
 import { checkStagedSyntax, finishStages, isQuiet, stageCodemods, stageProgramCodemod, type FileFailure, type LocatedSite, type StagedFile } from './stages.js';
+import { collectGarbage } from './collect-garbage.js';
 import { programHeapBytes, programTooLarge, type HeapGuardOptions, type ProgramTooLarge } from './heap-guard.js';
 import { packBatches } from './program-batches.js';
 import { PhaseClock, peakRssBytes, type PhaseTimes } from './phases.js';
@@ -189,6 +190,8 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
         const program = scope.programFor(seeds, open, (file) => !inRun.has(file) || generatedFiles.has(file));
         programFiles = program.editable.length + program.readOnly.length;
         if (program.editable.length === 0) return;
+        // The analysis's garbage goes before the first batch's program comes (collect-garbage.ts).
+        collectGarbage();
         const root = options.cwd;
         const sizeOfPart = (part: ProgramPart) => ({ files: part.parsed.length, sourceBytes: part.parsed.reduce((sum, file) => sum + scope.sizeOf(file), 0) });
         const order: string[] = [];
@@ -215,6 +218,7 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
           }
           releaseDetector();
           for (const codemod of programCodemods) order.push(...(stageProgramCodemod(codemod, staged, { readOnlyFiles: batch.readOnly, root, discoverCallers: false }) ?? []));
+          collectGarbage();
         }
         toWrite = inWriteOrder(found.filter(isPending), order);
       });
