@@ -87,8 +87,8 @@ const megabytes = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLo
 export function describeTooLarge(tooLarge: ProgramTooLarge): string {
   const { codemod, files, estimatedBytes, availableBytes, directory, directoryFiles } = tooLarge;
   return (
-    `${codemod} was not run: its program of ${plural(files, 'file')} would need about ${megabytes(estimatedBytes)} of heap, and this process has ${megabytes(availableBytes)} left. ` +
-    `The other codemods' changes stand. Fix a part at a time: ${directory} has the most files it would rewrite (${directoryFiles}), so run \`unblock fix ${directory}\` first, ` +
+    `${codemod} was not run on part of the program: its ${plural(files, 'file')} would need about ${megabytes(estimatedBytes)} of heap, and this process has ${megabytes(availableBytes)} left. ` +
+    `Everything else was fixed. Fix a part at a time: ${directory} has the most files it would rewrite (${directoryFiles}), so run \`unblock fix ${directory}\` first, ` +
     `or split the run with --shard 1/4 … 4/4 (or give node more heap: NODE_OPTIONS=--max-old-space-size=…)`
   );
 }

@@ -108,7 +108,7 @@ describe('the heap guard', () => {
     expect(report.programTooLarge).toMatchObject({ codemod: 'sync-callers', directory: 'src/routes', directoryFiles: 2 });
     expect(fixExitCode(report)).toBe(1);
     const summary = formatFixSummary(report);
-    expect(summary).toContain('sync-callers was not run');
+    expect(summary).toContain('sync-callers was not run on part of the program');
     expect(summary).toContain('run `unblock fix src/routes` first');
     expect(summary).toContain('--shard');
     // The program's files are untouched; the per-file codemods' fix landed.
