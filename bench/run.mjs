@@ -70,6 +70,7 @@ const benches = [
   ['lint typed', 'bench/lint/typed.mjs'],
   ['codemod', 'bench/codemod/index.mjs'],
   ['codemod big file', 'bench/codemod/big-file.mjs'],
+  ['codemod fix scale', 'bench/codemod/fix-scale.mjs'],
   ['runtime', 'bench/runtime/index.mjs'],
   ['runtime soak', 'bench/runtime/soak.mjs'],
   ['runtime defaults', 'bench/runtime/defaults.mjs'],

@@ -5,6 +5,7 @@ import { colors as pc } from '../colors.js';
 import { missingMessage } from '../files.js';
 import { generatedNote } from '../generated-code.js';
 import type { FileFailure } from './stages.js';
+import type { ProgramTooLarge } from './heap-guard.js';
 import type { FixReport, SiteReport } from './run.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -49,6 +50,7 @@ export function formatFixSummary(report: FixReport): string {
     );
   }
   for (const file of report.files) for (const failure of file.failures) lines.push(pc.red(`unblock: ${describeFailure(file.file, failure)}`));
+  if (report.programTooLarge) lines.push(pc.red(`unblock: ${describeTooLarge(report.programTooLarge)}`));
 
   if (report.filesChecked === 0) {
     const where = report.shard ? ` in shard ${report.shard.index}/${report.shard.count}` : '';
@@ -72,10 +74,23 @@ export function formatFixSummary(report: FixReport): string {
     `${plural(fixed.length, 'site')} ${report.dry ? 'would be ' : ''}fixed${families.length > 0 ? ` (${families.join(', ')})` : ''}`,
     `${plural(left.length, 'site')} left`,
     ...(failed > 0 ? [`${plural(failed, 'file')} could not be fixed`] : []),
+    ...(report.programTooLarge ? [`${report.programTooLarge.codemod} not run (its program would not fit in the heap)`] : []),
   ];
   const summary = `unblock: ${parts.join('; ')} — ${plural(report.filesChecked, 'file')} checked with ${report.codemods.join(', ')}`;
-  lines.push(failed > 0 ? pc.red(summary) : changed > 0 ? pc.green(summary) : summary);
+  lines.push(failed > 0 || report.programTooLarge ? pc.red(summary) : changed > 0 ? pc.green(summary) : summary);
   return `${lines.join('\n')}\n`;
+}
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MB`;
+
+/** Why the whole-program codemod did not run, and what to run instead. */
+export function describeTooLarge(tooLarge: ProgramTooLarge): string {
+  const { codemod, files, estimatedBytes, availableBytes, directory, directoryFiles } = tooLarge;
+  return (
+    `${codemod} was not run on part of the program: its ${plural(files, 'file')} would need about ${megabytes(estimatedBytes)} of heap, and this process has ${megabytes(availableBytes)} left. ` +
+    `Everything else was fixed. Fix a part at a time: ${directory} has the most files it would rewrite (${directoryFiles}), so run \`unblock fix ${directory}\` first, ` +
+    `or split the run with --shard 1/4 … 4/4 (or give node more heap: NODE_OPTIONS=--max-old-space-size=…)`
+  );
 }
 
 function describeFailure(file: string, failure: FileFailure): string {
@@ -113,6 +128,7 @@ export function fixReportJson(report: FixReport): string {
       sitesLeft: report.files.reduce((sum, file) => sum + file.left.length, 0),
       fixedByFamily: countByFamily(fixed),
       errors: report.files.reduce((sum, file) => sum + file.failures.length, 0),
+      programFiles: report.programFiles,
     },
     files: report.files.map((file) => ({
       file: file.file,
@@ -126,6 +142,9 @@ export function fixReportJson(report: FixReport): string {
     skipped: report.skipped,
     generated: report.generated,
     leftoverTemps: report.leftoverTemps,
+    programTooLarge: report.programTooLarge ?? null,
+    phases: report.phases,
+    peakRssBytes: report.peakRssBytes,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

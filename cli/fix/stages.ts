@@ -5,6 +5,7 @@
 
 import { splitByteOrderMark } from '../../codemods/engine/file-style.js';
 import { CROSS_MODULE_STAGE, crossModuleSites } from '../../codemods/engine/cross-module-sites.js';
+import { checkSyntax } from '../../codemods/engine/detector.js';
 import type { Codemod, FileResult, ProgramCodemod, ProgramResult, SiteOutcome } from '../../codemods/engine/types.js';
 import { alignByDiff, alignByLineStarts, chain, identity, type Alignment } from './line-alignment.js';
 import type { Position } from './position-map.js';
@@ -64,13 +65,22 @@ export function applyCodemods(source: string, filePath: string, codemods: readon
   return finishStages(stageCodemods(source, filePath, codemods));
 }
 
+export interface StageOptions {
+  /**
+   * False when the file imports nothing, at any depth, that names a module that can block (see
+   * cli/fix/program-scope.ts): the rules then report nothing across modules in it, and the
+   * cross-module stage, the one that analyses every file, is skipped. Default: true.
+   */
+  readonly crossModule?: boolean;
+}
+
 /** Runs the per-file codemods, each on the previous one's output. */
-export function stageCodemods(source: string, filePath: string, codemods: readonly Codemod[]): StagedFile {
+export function stageCodemods(source: string, filePath: string, codemods: readonly Codemod[], options: StageOptions = {}): StagedFile {
   // A byte order mark comes off here and goes back on in finishStages: the file keeps it.
   const { bom, body: original } = splitByteOrderMark(source);
   const staged: StagedFile = { bom, original, text: original, stages: [], failures: [] };
   // What the rules report across modules, listed as left unless a codemod fixes it (finishStages).
-  if (codemods.length > 0) addStage(staged, CROSS_MODULE_STAGE, crossModuleSites(original, filePath));
+  if (codemods.length > 0 && options.crossModule !== false) addStage(staged, CROSS_MODULE_STAGE, crossModuleSites(original, filePath));
 
   for (const codemod of codemods) {
     let result: FileResult;
@@ -87,23 +97,51 @@ export function stageCodemods(source: string, filePath: string, codemods: readon
 }
 
 /**
- * A whole-program codemod sees every open file at once (one no codemod settled), as the per-file
- * codemods left it, and its share for each file becomes that file's next stage. `readOnlyFiles`
- * (other shards') are read for their calls, never rewritten. Returns the codemod's write order.
+ * Settles a file that does not parse, as a per-file codemod would have: for a run with only the
+ * whole-program codemod, which reports the syntax errors of the files it loads, and loads few.
  */
-export function stageProgramCodemod(
-  codemod: ProgramCodemod,
-  staged: ReadonlyMap<string, StagedFile>,
-  readOnlyFiles: readonly string[],
-  root: string,
-): ProgramResult['writeOrder'] {
+export function checkStagedSyntax(staged: StagedFile, filePath: string): void {
+  const check = checkSyntax(staged.text, filePath);
+  if (check.ok) return;
+  const { line, column } = check;
+  addStage(staged, 'syntax', { fixed: [], left: [], error: { kind: 'parse', message: check.message, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) } });
+}
+
+/** Nothing to say about the file: no codemod changed it, saw a site in it, or failed on it. */
+export function isQuiet(staged: StagedFile): boolean {
+  return staged.settled === undefined && staged.failures.length === 0 && staged.text === staged.original && staged.stages.every((stage) => stage.fixed.length === 0 && stage.left.length === 0);
+}
+
+/**
+ * What the whole-program codemod is told beside the files: `readOnlyFiles` (other shards', and
+ * the callers outside this run) are read for their calls, never rewritten; `discoverCallers`
+ * false when the caller already chose every file that can call into the program.
+ */
+export interface ProgramStageOptions {
+  readonly readOnlyFiles: readonly string[];
+  readonly root: string;
+  readonly discoverCallers?: boolean;
+}
+
+/**
+ * A whole-program codemod sees every open file at once (one no codemod settled), as the per-file
+ * codemods left it, and its share for each file becomes that file's next stage. Returns the
+ * codemod's write order.
+ */
+export function stageProgramCodemod(codemod: ProgramCodemod, staged: ReadonlyMap<string, StagedFile>, options: ProgramStageOptions): ProgramResult['writeOrder'] {
   const open = [...staged].filter(([, file]) => file.settled === undefined);
   if (open.length === 0) return undefined;
   // The codemod reads files from disk unless told otherwise: pass the texts the per-file codemods changed.
   const sources = new Map(open.filter(([, file]) => file.text !== file.original).map(([path, file]) => [path, file.text]));
   let outcome: ProgramResult;
   try {
-    outcome = codemod.transformProgram({ files: open.map(([path]) => path), sources, readOnlyFiles, root });
+    outcome = codemod.transformProgram({
+      files: open.map(([path]) => path),
+      sources,
+      readOnlyFiles: options.readOnlyFiles,
+      root: options.root,
+      ...(options.discoverCallers === undefined ? {} : { discoverCallers: options.discoverCallers }),
+    });
   } catch (error) {
     // Its bug must not cost the per-file codemods' work, nor any file: report it once and go on.
     open[0]![1].failures.push({ kind: 'crash', codemod: codemod.name, message: `${codemod.name} failed on the program: ${errorMessage(error)}; it changed no file` });

@@ -5,18 +5,17 @@
 // it, by the plugin's detector, whose analysis says what blocks and where
 // code runs.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { globbySync } from 'globby';
 import { Project, ts, type SourceFile } from 'ts-morph';
 
 import { BLOCKING_RULE_DEFAULTS, createEntryFilter } from '../../analysis/blocking-options.js';
-import { SOURCE_FILES } from '../../analysis/parser-options.js';
 import { withDetector, type DetectorView } from '../engine/detector.js';
 import type { FileResult } from '../engine/types.js';
 import { FileIndex } from './file-index.js';
 import { setModuleFormats } from './module-format.js';
+import { packageScripts } from './package-scripts.js';
 import type { ProgramOptions } from './types.js';
 
 export interface ProgramFile {
@@ -39,7 +38,6 @@ export interface LoadedProgram {
 }
 
 const SCRIPT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const SCRIPT_GLOB = SOURCE_FILES;
 /** Other scripts of a package read as callers, at most; a larger package needs a tsconfig or `readOnlyFiles`. */
 const MAX_DISCOVERED = 5000;
 
@@ -69,7 +67,7 @@ export function loadProgram(options: ProgramOptions): LoadedProgram {
   const textOf = (file: string): string => options.sources?.get(file) ?? readFileSync(file, 'utf8');
 
   for (const file of editable) project.createSourceFile(file, textOf(file), { overwrite: true });
-  const readOnly = new Set([...(options.readOnlyFiles ?? []), ...(options.discoverCallers === false ? [] : packageScripts([...editable]))].map((file) => path.resolve(file)));
+  const readOnly = new Set([...(options.readOnlyFiles ?? []), ...(options.discoverCallers === false ? [] : packageScripts([...editable], MAX_DISCOVERED))].map((file) => path.resolve(file)));
   for (const file of readOnly) {
     if (editable.has(file) || (project.getSourceFile(file) && !options.sources?.has(file))) continue;
     try {
@@ -151,25 +149,6 @@ export class ProgramFiles {
     const sites = view.analysis.sites.filter((site) => this.#include(site.entry));
     return { path: file, text, editable: this.#editable.has(file), sourceFile, view, index: new FileIndex(view, sourceFile, sites) };
   }
-}
-
-/**
- * The other scripts of the packages the files belong to (by their nearest package.json), outside
- * node_modules and what .gitignore leaves out: tests and scripts call helpers too.
- */
-function packageScripts(files: readonly string[]): string[] {
-  const roots = new Set<string>();
-  for (const file of files) {
-    let directory = path.dirname(file);
-    while (!existsSync(path.join(directory, 'package.json')) && path.dirname(directory) !== directory) directory = path.dirname(directory);
-    if (existsSync(path.join(directory, 'package.json'))) roots.add(directory);
-  }
-  const found: string[] = [];
-  for (const root of roots) {
-    const scripts = globbySync(SCRIPT_GLOB, { cwd: root, absolute: true, gitignore: true, ignore: ['**/node_modules/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'] });
-    found.push(...scripts.slice(0, MAX_DISCOVERED));
-  }
-  return found;
 }
 
 function commonDirectory(files: readonly string[]): string {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { runFix } from '../../cli/fix/run.js';
 import { main } from '../../cli/main.js';
-import { terminalProgress } from '../../cli/progress.js';
+import { pace, terminalProgress } from '../../cli/progress.js';
 import type { Codemod } from '../../codemods/engine/types.js';
 import { FIXTURES, listFiles, makeProject, run } from './fix-helpers.js';
 
@@ -251,6 +251,27 @@ describe('progress', () => {
   it('draws no bar off a terminal, or for 20 files or fewer', () => {
     expect(terminalProgress({ isTTY: false } as NodeJS.WriteStream)(500)).toBeUndefined();
     expect(terminalProgress({ isTTY: true } as NodeJS.WriteStream)(20)).toBeUndefined();
+  });
+
+  it('shows the files per second and the files left on a run over 1,000 files', () => {
+    let written = '';
+    const stream = { isTTY: true, columns: 200, write: (text: string) => ((written += text), true), cursorTo: () => true, clearLine: () => true, moveCursor: () => true };
+    // A clock that moves 10 ms a file: 100 files per second.
+    let clock = 0;
+    const progress = terminalProgress(stream as unknown as NodeJS.WriteStream, () => clock)(1500);
+    for (let file = 0; file < 3; file++) {
+      clock += 10;
+      progress?.tick(`f${file}.js`);
+    }
+    // The bar draws on start and at most every 100 ms after; stopping draws the last state.
+    progress?.stop();
+    expect(written).toMatch(/3\/1500, 100 files\/s, 1497 left/);
+  });
+
+  it('works out the pace from the files done and the time taken', () => {
+    expect(pace(0, 2000, 0)).toEqual({ rate: '0.0', left: 2000 });
+    expect(pace(300, 2000, 2000)).toEqual({ rate: '150', left: 1700 });
+    expect(pace(3, 2000, 2000)).toEqual({ rate: '1.5', left: 1997 });
   });
 });
 
