@@ -8,8 +8,8 @@ export interface Progress {
   stop(): void;
 }
 
-/** Starts a progress display for `total` files, or returns undefined when none is wanted. */
-export type ProgressFactory = (total: number) => Progress | undefined;
+/** Starts a progress display for `total` files of `command` (`unblock fix`), or returns undefined when none is wanted. */
+export type ProgressFactory = (total: number, command?: string) => Progress | undefined;
 
 /** Below this many files a run is over before a bar would be worth drawing. */
 const MIN_FILES = 20;
@@ -23,10 +23,10 @@ export function pace(done: number, total: number, elapsedMs: number): { readonly
 }
 
 export function terminalProgress(stream: NodeJS.WriteStream, now: () => number = () => performance.now()): ProgressFactory {
-  return (total) => {
+  return (total, command = 'unblock') => {
     if (!stream.isTTY || total <= MIN_FILES) return undefined;
     const long = total > LONG_RUN_FILES;
-    const format = long ? 'unblock fix [{bar}] {value}/{total}, {rate} files/s, {left} left {file}' : 'unblock fix [{bar}] {value}/{total} {file}';
+    const format = long ? `${command} [{bar}] {value}/{total}, {rate} files/s, {left} left {file}` : `${command} [{bar}] {value}/{total} {file}`;
     const bar = new cliProgress.SingleBar({ stream, format, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
     const start = now();
     let done = 0;

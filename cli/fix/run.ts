@@ -153,7 +153,7 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
       await scope.addImported();
     });
 
-    const progress = options.progress?.(files.length);
+    const progress = options.progress?.(files.length, 'unblock fix');
     try {
       await clock.time('analyse', async () => {
         for (const file of files) {

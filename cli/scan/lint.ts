@@ -178,7 +178,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, options: 
 async function lintMisses(files: readonly string[], settings: ScanEslintSettings, unreadable: ReadFailure[], progressFactory: ProgressFactory | undefined): Promise<ESLint.LintResult[]> {
   if (files.length === 0) return [];
   if (settings.concurrency !== 'off') {
-    const progress = progressFactory?.(files.length);
+    const progress = progressFactory?.(files.length, 'unblock scan');
     const progressChannel = progress ? `unblock-scan-progress-${process.pid}-${Date.now()}` : undefined;
     const stopListening = progressChannel ? listenForProgress(progressChannel, (file) => progress?.tick(file)) : undefined;
     const module = await writeOptionsModule({ ...settings, progressChannel });
@@ -195,7 +195,7 @@ async function lintMisses(files: readonly string[], settings: ScanEslintSettings
   }
   const eslint = new ESLint(scanEslintOptions({ ...settings, concurrency: 'off' }));
   const results: ESLint.LintResult[] = [];
-  const progress = progressFactory?.(files.length);
+  const progress = progressFactory?.(files.length, 'unblock scan');
   try {
     await lintOneByOne(eslint, files, unreadable, results, progress);
   } finally {
