@@ -14,17 +14,18 @@ export const BATCH_HEAP_BYTES = 256 * 2 ** 20;
 /** `parts` packed in order into batches whose `cost` stays within `budget`; a part never splits. */
 export function packBatches(parts: readonly ProgramPart[], cost: (part: ProgramPart) => number, budget = BATCH_HEAP_BYTES): ProgramPart[] {
   const batches: ProgramPart[] = [];
-  let batch: { editable: string[]; readOnly: string[]; parsed: string[] } | undefined;
+  let batch: { editable: string[]; readOnly: string[]; context: string[]; parsed: string[] } | undefined;
   let spent = 0;
   for (const part of parts) {
     const partCost = cost(part);
     if (!batch || spent + partCost > budget) {
-      batch = { editable: [], readOnly: [], parsed: [] };
+      batch = { editable: [], readOnly: [], context: [], parsed: [] };
       batches.push(batch);
       spent = 0;
     }
     batch.editable.push(...part.editable);
     batch.readOnly.push(...part.readOnly);
+    batch.context.push(...part.context);
     batch.parsed.push(...part.parsed);
     spent += partCost;
   }

@@ -18,6 +18,12 @@ export interface ProgramFiles {
   readonly editable: readonly string[];
   /** Files it reads for their calls only: other shards', generated ones, the package's other scripts. */
   readonly readOnly: readonly string[];
+  /**
+   * What the files holding a blocking call import, at any depth, and is neither of the above: read
+   * for its types (what a helper returns decides whether it can cross to a worker). The program
+   * loads nothing else of the project (`followImports: false`).
+   */
+  readonly context: readonly string[];
 }
 
 /** Files of the program that share imports with one another and with no other file of it. */
@@ -103,8 +109,9 @@ export class ProgramScope {
    * The program for `seeds` (files holding a blocking call inside a function): the files of this
    * run that hold one or call into one, at any depth, are editable (`mayEdit` says whether a file
    * is of this run and open to rewriting); everything that imports an editable file, at any
-   * depth, is read as a caller, so that no caller of a rewritten helper goes unseen. What these
-   * files import is the program's to load as it resolves them.
+   * depth, is read as a caller, so that no caller of a rewritten helper goes unseen; and what the
+   * seeds import is read for its types. Nothing else: a router index that imports every route
+   * would otherwise bring the whole tree into the program.
    */
   programFor(seeds: Iterable<string>, mayEdit: (file: string) => boolean, mayRead: (file: string) => boolean): ProgramFiles {
     const reaching = this.#graph.importersClosure([...seeds].map((file) => this.#real(file)));
@@ -116,17 +123,19 @@ export class ProgramScope {
       const file = this.#foundAs.get(real) ?? real;
       if (mayRead(file)) readOnly.push(file);
     }
-    return { editable, readOnly };
+    const inProgram = new Set([...editableReal, ...readOnly.map((file) => this.#real(file))]);
+    const context = [...this.#graph.importsClosure([...seeds].map((file) => this.#real(file)))].filter((real) => !inProgram.has(real)).map((real) => this.#foundAs.get(real) ?? real);
+    return { editable, readOnly, context };
   }
 
   /**
    * The program cut into parts that share no import at any depth, either way: a call in one part
    * cannot resolve to a function of another, so each is a program of its own, and only one need
    * be in memory at a time. Each part lists the project files it parses (`parsed`: its files and
-   * what they import). Parts come in the order of their first editable file.
+   * their context). Parts come in the order of their first editable file.
    */
   parts(program: ProgramFiles): ProgramPart[] {
-    const parsed = this.#graph.importsClosure([...program.editable, ...program.readOnly].map((file) => this.#real(file)));
+    const parsed = new Set([...program.editable, ...program.readOnly, ...program.context].map((file) => this.#real(file)));
     // Union-find over the import edges inside the program.
     const parent = new Map<string, string>();
     const find = (file: string): string => {
@@ -141,18 +150,19 @@ export class ProgramScope {
     };
     for (const file of parsed) parent.set(file, file);
     for (const file of parsed) for (const target of this.#graph.importsOf(file)) if (parent.has(target)) parent.set(find(file), find(target));
-    const byRoot = new Map<string, { editable: string[]; readOnly: string[]; parsed: string[] }>();
+    const byRoot = new Map<string, { editable: string[]; readOnly: string[]; context: string[]; parsed: string[] }>();
     const partOf = (real: string) => {
       const root = find(real);
       let part = byRoot.get(root);
       if (!part) {
-        part = { editable: [], readOnly: [], parsed: [] };
+        part = { editable: [], readOnly: [], context: [], parsed: [] };
         byRoot.set(root, part);
       }
       return part;
     };
     for (const file of program.editable) partOf(this.#real(file)).editable.push(file);
     for (const file of program.readOnly) partOf(this.#real(file)).readOnly.push(file);
+    for (const file of program.context) partOf(this.#real(file)).context.push(file);
     for (const real of parsed) partOf(real).parsed.push(this.#foundAs.get(real) ?? real);
     return [...byRoot.values()];
   }

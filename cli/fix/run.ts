@@ -217,7 +217,7 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
             if ('staged' in entry.read) staged.set(file, entry.read.staged);
           }
           releaseDetector();
-          for (const codemod of programCodemods) order.push(...(stageProgramCodemod(codemod, staged, { readOnlyFiles: batch.readOnly, root, discoverCallers: false }) ?? []));
+          for (const codemod of programCodemods) order.push(...(stageProgramCodemod(codemod, staged, { readOnlyFiles: [...batch.readOnly, ...batch.context], root, discoverCallers: false, followImports: false }) ?? []));
           collectGarbage();
         }
         toWrite = inWriteOrder(found.filter(isPending), order);

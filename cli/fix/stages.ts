@@ -114,13 +114,16 @@ export function isQuiet(staged: StagedFile): boolean {
 
 /**
  * What the whole-program codemod is told beside the files: `readOnlyFiles` (other shards', and
- * the callers outside this run) are read for their calls, never rewritten; `discoverCallers`
- * false when the caller already chose every file that can call into the program.
+ * the callers outside this run, and what the seeds import) are read for their calls and types,
+ * never rewritten; `discoverCallers` false when the caller already chose every file that can call
+ * into the program.
  */
 export interface ProgramStageOptions {
   readonly readOnlyFiles: readonly string[];
   readonly root: string;
   readonly discoverCallers?: boolean;
+  /** False when these files are all the program needs of the project (ProgramOptions.followImports). */
+  readonly followImports?: boolean;
 }
 
 /**
@@ -141,6 +144,7 @@ export function stageProgramCodemod(codemod: ProgramCodemod, staged: ReadonlyMap
       readOnlyFiles: options.readOnlyFiles,
       root: options.root,
       ...(options.discoverCallers === undefined ? {} : { discoverCallers: options.discoverCallers }),
+      ...(options.followImports === undefined ? {} : { followImports: options.followImports }),
     });
   } catch (error) {
     // Its bug must not cost the per-file codemods' work, nor any file: report it once and go on.

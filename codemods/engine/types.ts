@@ -64,6 +64,13 @@ export interface ProgramOptions {
    * that calls a helper keeps it sync. Default: true.
    */
   readonly discoverCallers?: boolean;
+  /**
+   * Load what the files import into the program too, at any depth (default: true). A caller that
+   * worked out which files matter (`unblock fix`, from the import graph) passes false: imports of
+   * the project's other files then resolve to nothing, so that a router index that imports every
+   * route does not load the whole tree. Installed packages' types still load.
+   */
+  readonly followImports?: boolean;
   /** Texts by absolute path that differ from the disk (an earlier codemod's output). */
   readonly sources?: ReadonlyMap<string, string>;
   /** The directory reasons name files from (`src/boot.ts:12`); default: the files' common directory. */

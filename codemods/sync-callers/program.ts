@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { Project, ts, type SourceFile } from 'ts-morph';
+import { Project, ts, type ResolutionHostFactory, type SourceFile } from 'ts-morph';
 
 import { BLOCKING_RULE_DEFAULTS, createEntryFilter } from '../../analysis/blocking-options.js';
 import { withDetector, type DetectorView } from '../engine/detector.js';
@@ -60,10 +60,12 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
 };
 
 export function loadProgram(options: ProgramOptions): LoadedProgram {
-  const project = options.tsConfigFilePath
-    ? new Project({ tsConfigFilePath: options.tsConfigFilePath, compilerOptions: { allowJs: true, noEmit: true } })
-    : new Project({ compilerOptions: DEFAULT_OPTIONS, skipAddingFilesFromTsConfig: true });
   const editable = new Set(options.files.map((file) => path.resolve(file)));
+  const inScope = options.followImports === false ? new Set([...editable, ...(options.readOnlyFiles ?? []).map((file) => path.resolve(file)), ...[...(options.sources?.keys() ?? [])].map((file) => path.resolve(file))]) : undefined;
+  const resolutionHost = inScope ? { resolutionHost: scopedResolution(inScope) } : {};
+  const project = options.tsConfigFilePath
+    ? new Project({ tsConfigFilePath: options.tsConfigFilePath, compilerOptions: { allowJs: true, noEmit: true }, ...resolutionHost })
+    : new Project({ compilerOptions: DEFAULT_OPTIONS, skipAddingFilesFromTsConfig: true, ...resolutionHost });
   const textOf = (file: string): string => options.sources?.get(file) ?? readFileSync(file, 'utf8');
 
   for (const file of editable) project.createSourceFile(file, textOf(file), { overwrite: true });
@@ -93,6 +95,24 @@ export function loadProgram(options: ProgramOptions): LoadedProgram {
     root: options.root ?? commonDirectory([...editable]),
   };
 }
+
+/**
+ * Module resolution as TypeScript does it, except that a project file outside `scope` resolves to
+ * nothing (its imports are typed `any`): only installed packages and the files in scope load.
+ */
+function scopedResolution(scope: ReadonlySet<string>): ResolutionHostFactory {
+  return (host) => ({
+    resolveModuleNames: (names, containingFile, _reused, redirected, options, containingSourceFile) =>
+      names.map((name, index) => {
+        const mode = containingSourceFile ? ts.getModeForResolutionAtIndex(containingSourceFile, index, options) : undefined;
+        const resolved = ts.resolveModuleName(name, containingFile, options, host, undefined, redirected, mode).resolvedModule;
+        if (!resolved) return undefined;
+        return NODE_MODULES.test(resolved.resolvedFileName) || scope.has(path.resolve(resolved.resolvedFileName)) ? resolved : undefined;
+      }),
+  });
+}
+
+const NODE_MODULES = /[\\/]node_modules[\\/]/;
 
 export class ProgramFiles {
   readonly #project: Project;

@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { packBatches } from '../../cli/fix/program-batches.js';
 import { ProgramScope } from '../../cli/fix/program-scope.js';
+import { loadProgram } from '../../codemods/sync-callers/program.js';
+import { transformProgram } from '../../codemods/sync-callers/transform.js';
 import { makeProject } from './fix-helpers.js';
 
 const roots: string[] = [];
@@ -62,5 +64,45 @@ describe('ProgramScope', () => {
     ]);
     expect(packBatches(parts, () => 10, 15)).toHaveLength(2);
     expect(packBatches(parts, () => 10, 20)).toHaveLength(1);
+  });
+});
+
+describe('the program of a tree whose index imports everything', () => {
+  // server.js → routes/index.js → every route; one route calls a helper that blocks, and the helper reads its settings module.
+  const TREE: Record<string, string> = {
+    'package.json': '{ "type": "module" }',
+    'server.js': "import { routes } from './routes/index.js';\nexport const app = routes;\n",
+    'routes/index.js': Array.from({ length: 6 }, (_, index) => `export * from './route${index}.js';`).join('\n') + '\n',
+    ...Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`routes/route${index}.js`, index === 0 ? CALLER('readSettings', '../lib/read.js') : `export const route${index} = () => ${index};\n`])),
+    'lib/read.js': "import fs from 'node:fs';\nimport { path } from './settings.js';\n\nexport function readSettings() {\n  return fs.readFileSync(path, 'utf8');\n}\n",
+    'lib/settings.js': "export const path = 'settings.json';\n",
+  };
+
+  it('holds the seeds, their importers and what the seeds import: not the index\'s other routes', async () => {
+    const root = makeProject(TREE);
+    roots.push(root);
+    const file = (name: string) => path.join(root, name);
+    const scope = new ProgramScope();
+    await scope.addAll(Object.keys(TREE).filter((name) => name.endsWith('.js')).map(file));
+    await scope.addImported();
+    const program = scope.programFor([file('lib/read.js')], () => true, () => true);
+    const names = (files: readonly string[]) => files.map((name) => path.relative(root, name)).sort();
+    expect(names(program.editable)).toEqual(['lib/read.js', 'routes/index.js', 'routes/route0.js', 'server.js']);
+    expect(names(program.context)).toEqual(['lib/settings.js']);
+    const [part, ...others] = scope.parts(program);
+    expect(others).toEqual([]);
+    expect(names(part!.parsed)).toEqual(['lib/read.js', 'lib/settings.js', 'routes/index.js', 'routes/route0.js', 'server.js']);
+  });
+
+  it('loads nothing else of the project into the whole-program codemod\'s program, and still fixes the caller', () => {
+    const root = makeProject(TREE);
+    roots.push(root);
+    const file = (name: string) => path.join(root, name);
+    const options = { files: ['lib/read.js', 'routes/route0.js', 'routes/index.js', 'server.js'].map(file), readOnlyFiles: [file('lib/settings.js')], discoverCallers: false, followImports: false };
+    const program = loadProgram(options);
+    const loaded = program.project.getSourceFiles().map((source) => source.getFilePath()).filter((name) => !name.includes('node_modules')).map((name) => path.relative(root, name)).sort();
+    expect(loaded).toEqual(['lib/read.js', 'lib/settings.js', 'routes/index.js', 'routes/route0.js', 'server.js']);
+    const result = transformProgram(options);
+    expect(result.results.get(file('routes/route0.js'))?.output).toContain('await readSettings(');
   });
 });
