@@ -8,10 +8,9 @@
 import { readFile, realpath } from 'node:fs/promises';
 
 import { couldReport } from '../../analysis/prefilter.js';
+import { READS_IN_FLIGHT } from '../read-ahead.js';
 import { ImportGraph } from '../../analysis/module-graph/import-graph.js';
 
-/** Files read at once: enough to keep the disk busy, few enough to hold little text. */
-const READS_IN_FLIGHT = 32;
 
 export interface ProgramFiles {
   /** Files of this run the codemod may rewrite. */

@@ -36,13 +36,13 @@ export function register(program: Command, io: CommandIo): Command {
     .option('--no-typed', 'read the files by syntax alone, even where a tsconfig.json or jsconfig.json exists')
     .addOption(new Option('--type-check', 'the same as --typed').hideHelp().implies({ typed: true }))
     .option('--include-generated', 'also scan files that look generated or minified (skipped by default, with a note)')
-    .option('--concurrency <n>', 'lint on several threads: auto (one per core), off, or a number (ESLint 9.34+)')
+    .option('--concurrency <n>', 'lint on several threads: auto (one per core), off, or a number')
     .option('--cache', 'reuse the findings of files that did not change, nor did anything they import')
     .option('--cache-location <path>', 'the cache file, or a directory for it (default: .unblockcache)')
     .option('--shard <i/n>', 'scan only shard i of n (for a CI matrix; the same split as fix --shard)')
     .action(async (paths: string[], options: RawScanOptions) => {
       const { format, ...gates } = options;
-      const report = await scan({ paths, cwd: io.cwd, ...gates, note: io.stderr, ...(io.progress ? { progress: io.progress } : {}) });
+      const report = await scan({ paths, cwd: io.cwd, ...gates, ...(io.progress ? { progress: io.progress } : {}) });
       const output = await formatScanReport(report, format, io.cwd);
       io.stdout(output.stdout);
       io.stderr(output.stderr);

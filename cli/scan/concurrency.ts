@@ -1,9 +1,6 @@
-// `unblock scan --concurrency auto|off|<n>`: lint on several threads with ESLint's own
-// multithreaded linting (ESLint 9.34 and later).
+// `unblock scan --concurrency auto|off|<n>`: how many threads to lint on (lint-threads.ts).
 
 import { availableParallelism } from 'node:os';
-
-import { ESLint } from 'eslint';
 
 export type Concurrency = 'auto' | 'off' | number;
 
@@ -19,17 +16,12 @@ export function parseConcurrency(text: string): Concurrency {
 const FILES_PER_THREAD = 50;
 
 /**
- * How many threads to lint `files` files on: 'off' for one (this one). `auto` uses every core
- * the machine offers, one thread per 50 files at most. ESLint's own `auto` takes half the cores,
- * which on the 2-core machines CI runners are means one thread and no gain at all; unblock's rules
- * do real work per file (they follow helpers into other modules), so a thread per core pays.
+ * How many threads to lint `files` files on (1: this one). `auto` uses every core the machine
+ * offers, one thread per 50 files at most. ESLint's own `auto` takes half the cores, which on the
+ * 2-core machines CI runners are means one thread and no gain at all; unblock's rules do real work
+ * per file (they follow helpers into other modules), so a thread per core pays.
  */
-export function threadCount(setting: Concurrency, files: number, cores = availableParallelism()): number | 'off' {
+export function threadCount(setting: Concurrency, files: number, cores = availableParallelism()): number {
   const wanted = setting === 'off' ? 1 : setting === 'auto' ? Math.min(cores, Math.ceil(files / FILES_PER_THREAD)) : Math.min(setting, files);
-  return wanted > 1 ? wanted : 'off';
-}
-
-/** Whether the ESLint installed lints on several threads: it has `fromOptionsModule` (9.34+). */
-export function threadsAvailable(): boolean {
-  return typeof (ESLint as { fromOptionsModule?: unknown }).fromOptionsModule === 'function';
+  return Math.max(1, wanted);
 }

@@ -1,7 +1,7 @@
 // Reads and lints the files `unblock scan` was given. Each is read here first, so that one file
 // that cannot be read (permissions, a file removed mid-run) costs only itself: it is reported and
 // every other file is still linted. Then the files the cache has no findings for are linted, on
-// this thread or on several (ESLint's multithreaded linting).
+// this thread or on several (lint-threads.ts).
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,13 +10,14 @@ import { ESLint, type Linter } from 'eslint';
 
 import { deepestNesting, isStackOverflowMessage, tooDeepMessage } from '../../analysis/nesting-depth.js';
 import { collectFiles } from '../files.js';
+import { readAhead } from '../read-ahead.js';
 import type { Progress, ProgressFactory } from '../progress.js';
 import { generatedReason, type GeneratedFile } from '../generated-code.js';
 import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import { ScanCache } from './cache.js';
-import { threadCount, threadsAvailable, type Concurrency } from './concurrency.js';
-import { optionsModuleLoadable, scanEslintOptions, writeOptionsModule, type ScanEslintSettings } from './eslint-options.js';
-import { listenForProgress } from './progress-channel.js';
+import { threadCount, type Concurrency } from './concurrency.js';
+import { scanEslintOptions, type ScanEslintSettings } from './eslint-options.js';
+import { lintOnThreads, threadsLoadable } from './lint-threads.js';
 import { recommendedScanRules, recommendedTypeCheckedScanRules } from './recommended-rules.js';
 import { projectConfigFor, writeTypedProgram } from './typed-program.js';
 
@@ -64,8 +65,6 @@ export interface LintOptions {
   readonly shard?: Shard | undefined;
   /** A progress display for the files being linted (a terminal's; none in tests and pipes). */
   readonly progress?: ProgressFactory | undefined;
-  /** Says something to the user (stderr) that is not a finding: ESLint too old for threads. */
-  readonly note?: ((text: string) => void) | undefined;
 }
 
 /** How the run went about it, for the summary. */
@@ -106,12 +105,13 @@ export async function lintPaths(paths: readonly string[], cwd: string, options: 
   // Read every file once before linting: what cannot be read or looks generated is set aside, and
   // the cache learns each file's text and imports. Texts are not kept: a big tree would not fit.
   const toLint: string[] = [];
-  for (const file of files) {
-    const text = await readFile(file, 'utf8').catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
-    if (typeof text !== 'string') {
-      unreadable.push({ file, message: text.error });
+  for await (const read of readAhead(files)) {
+    const { file } = read;
+    if ('error' in read) {
+      unreadable.push({ file, message: read.error });
       continue;
     }
+    const { text } = read;
     const reason = options.includeGenerated || named.has(file) ? undefined : generatedReason(text);
     if (reason !== undefined) {
       generated.push({ file, reason });
@@ -128,18 +128,13 @@ export async function lintPaths(paths: readonly string[], cwd: string, options: 
     return messages === undefined;
   });
 
-  let threads = misses.length === 0 ? 'off' : threadCount(options.concurrency ?? 'off', misses.length);
-  if (threads !== 'off' && !threadsAvailable()) {
-    options.note?.(`unblock: ESLint ${ESLint.version} lints on one thread only (--concurrency needs ESLint 9.34 or later); scanning on one thread\n`);
-    threads = 'off';
-  }
-  // Run from the TypeScript sources (the tests), ESLint's workers could not load the options module.
-  if (threads !== 'off' && !optionsModuleLoadable()) threads = 'off';
+  // Run from the TypeScript sources (the tests), a thread could not load its script: one thread then.
+  const threads = misses.length === 0 || !threadsLoadable() ? 1 : threadCount(options.concurrency ?? 'off', misses.length);
 
   const program = useTypes && misses.length > 0 ? await writeTypedProgram(toLint, cwd, basedOn) : undefined;
   try {
-    const settings = { cwd, tsconfig: program?.tsconfig, concurrency: threads };
-    for (const result of await lintMisses(misses, settings, unreadable, options.progress)) {
+    const settings = { cwd, tsconfig: program?.tsconfig };
+    for (const result of await lintMisses(misses, settings, threads, unreadable, options.progress)) {
       const messages = result.messages.filter((message) => isParseFailure(message) || message.ruleId?.startsWith('unblock/'));
       cache?.store(result.filePath, messages);
       byFile.set(result.filePath, withMessages(result, messages));
@@ -166,34 +161,30 @@ export async function lintPaths(paths: readonly string[], cwd: string, options: 
     results,
     parseFailures,
     mode: program || (useTypes && misses.length === 0) ? { kind: 'typed', ...(program?.basedOn ? { basedOn: program.basedOn } : basedOn ? { basedOn } : {}) } : { kind: 'syntax' },
-    run: { threads: threads === 'off' ? 1 : threads, fromCache: toLint.length - misses.length },
+    run: { threads, fromCache: toLint.length - misses.length },
   };
 }
 
 /**
- * Lints the files on one thread, each read by itself, or on several with ESLint's lintFiles. That
- * rejects the whole batch over one file that cannot be read any more (removed since it was read
- * above): then the files are linted one at a time, here, and that one is reported alone.
+ * Lints the files on one thread, or on several (lint-threads.ts). A thread that fails costs
+ * nothing: the files are then linted here, one at a time, and each that cannot be read any more
+ * (removed since it was read above) is reported alone.
  */
-async function lintMisses(files: readonly string[], settings: ScanEslintSettings, unreadable: ReadFailure[], progressFactory: ProgressFactory | undefined): Promise<ESLint.LintResult[]> {
+async function lintMisses(files: readonly string[], settings: ScanEslintSettings, threads: number, unreadable: ReadFailure[], progressFactory: ProgressFactory | undefined): Promise<ESLint.LintResult[]> {
   if (files.length === 0) return [];
-  if (settings.concurrency !== 'off') {
+  if (threads > 1) {
     const progress = progressFactory?.(files.length, 'unblock scan');
-    const progressChannel = progress ? `unblock-scan-progress-${process.pid}-${Date.now()}` : undefined;
-    const stopListening = progressChannel ? listenForProgress(progressChannel, (file) => progress?.tick(file)) : undefined;
-    const module = await writeOptionsModule({ ...settings, progressChannel });
     try {
-      const eslint = await ESLint.fromOptionsModule(module.url);
-      return await eslint.lintFiles([...files]);
+      const linted = await lintOnThreads(files, settings, threads, progress);
+      unreadable.push(...linted.unreadable);
+      return linted.results;
     } catch {
-      // Linted again below, on this thread, file by file.
+      // Linted again below, on this thread.
     } finally {
-      stopListening?.();
       progress?.stop();
-      await module.dispose();
     }
   }
-  const eslint = new ESLint(scanEslintOptions({ ...settings, concurrency: 'off' }));
+  const eslint = new ESLint(scanEslintOptions(settings));
   const results: ESLint.LintResult[] = [];
   const progress = progressFactory?.(files.length, 'unblock scan');
   try {
@@ -205,14 +196,14 @@ async function lintMisses(files: readonly string[], settings: ScanEslintSettings
 }
 
 async function lintOneByOne(eslint: ESLint, files: readonly string[], unreadable: ReadFailure[], results: ESLint.LintResult[], progress: Progress | undefined): Promise<void> {
-  for (const file of files) {
+  for await (const read of readAhead(files)) {
+    const { file } = read;
     progress?.tick(file);
-    const text = await readFile(file, 'utf8').catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
-    if (typeof text !== 'string') {
-      unreadable.push({ file, message: text.error });
+    if ('error' in read) {
+      unreadable.push({ file, message: read.error });
       continue;
     }
-    results.push(...(await eslint.lintText(text, { filePath: file })));
+    results.push(...(await eslint.lintText(read.text, { filePath: file })));
   }
 }
 

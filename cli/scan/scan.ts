@@ -41,8 +41,6 @@ export interface ScanOptions {
   readonly shard?: string | undefined;
   /** A progress display for long runs (a terminal's). */
   readonly progress?: ProgressFactory | undefined;
-  /** Where notes that are not findings go (stderr). */
-  readonly note?: ((text: string) => void) | undefined;
 }
 
 /** What a baseline did to this run. */
@@ -88,7 +86,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline, options.cwd);
   const write = options.writeBaseline === undefined ? undefined : { given: options.writeBaseline, path: await checkBaselineTarget(options.writeBaseline, options.cwd) };
 
-  const linted = await lintPaths(options.paths, options.cwd, { includeGenerated: options.includeGenerated, typed: options.typed, concurrency, cacheFile, shard, note: options.note, progress: options.progress });
+  const linted = await lintPaths(options.paths, options.cwd, { includeGenerated: options.includeGenerated, typed: options.typed, concurrency, cacheFile, shard, progress: options.progress });
   const located = await locateFindings(linted.results);
   const unreadable = new Set([...linted.parseFailures, ...linted.unreadable].map((failure) => failure.file));
 

@@ -6,10 +6,10 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { Linter } from 'eslint';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { PROGRESS_PLUGIN, listenForProgress, progressPlugin } from '../../cli/scan/progress-channel.js';
+import { threadCount } from '../../cli/scan/concurrency.js';
+import { neighbourRuns } from '../../cli/scan/lint-threads.js';
 import { scan } from '../../cli/scan/scan.js';
 
 import { repoRoot } from '../helpers/lint.js';
@@ -182,7 +182,7 @@ describe('unblock scan --cache', () => {
   });
 });
 
-describe('unblock scan --concurrency (the built CLI: ESLint\'s workers load it)', () => {
+describe('unblock scan --concurrency (the built CLI: its threads load the built script)', () => {
   const bin = path.join(repoRoot, 'dist', 'cli', 'bin.js');
 
   it('finds on two threads exactly what it finds on one', async () => {
@@ -211,18 +211,13 @@ describe('unblock scan progress', () => {
     expect(stops).toBe(1);
   });
 
-  it('hears from ESLint\'s threads through a channel: the rule announces each file it lints', async () => {
-    const name = `unblock-test-progress-${process.pid}`;
-    const heard: string[] = [];
-    const stop = listenForProgress(name, (file) => heard.push(file));
-    try {
-      const linter = new Linter({ configType: 'flat' });
-      const config = [{ plugins: { [PROGRESS_PLUGIN]: progressPlugin(name) }, rules: { [`${PROGRESS_PLUGIN}/linted`]: 'error' as const } }];
-      expect(linter.verify('const a = 1;', config, 'a.js')).toEqual([]);
-      expect(linter.verify('const b = 2;', config, 'b.js')).toEqual([]);
-      await vi.waitFor(() => expect(heard).toEqual(['a.js', 'b.js']));
-    } finally {
-      stop();
-    }
+  it('cuts the sorted files into runs of neighbours, several per thread, and uses every core with auto', () => {
+    const files = Array.from({ length: 10 }, (_, index) => `/p/src/${String(index).padStart(2, '0')}.js`);
+    expect(neighbourRuns(files, 4)).toEqual([files.slice(0, 3), files.slice(3, 6), files.slice(6, 9), files.slice(9)]);
+    expect(neighbourRuns(files.slice(0, 2), 8)).toEqual([[files[0]], [files[1]]]);
+    expect(threadCount('auto', 2000, 2)).toBe(2);
+    expect(threadCount('auto', 40, 8)).toBe(1);
+    expect(threadCount(3, 2, 8)).toBe(2);
+    expect(threadCount('off', 2000, 8)).toBe(1);
   });
 });

@@ -1,0 +1,35 @@
+// One thread of `unblock scan --concurrency`: lints the chunks of files the main thread hands it,
+// one chunk at a time, and says which file it is on (for the progress display). Its ESLint, and
+// the module summaries the rules build, live as long as the thread: a chunk is a run of files that
+// sit together on disk, so the helpers they import are summarised once, here.
+
+import { parentPort, workerData } from 'node:worker_threads';
+
+import { ESLint } from 'eslint';
+
+import { readAhead } from '../read-ahead.js';
+import { scanEslintOptions, type ScanEslintSettings } from './eslint-options.js';
+import type { ThreadReply, ThreadRequest } from './lint-threads.js';
+
+const port = parentPort;
+if (!port) throw new Error('lint-thread.js runs as a worker thread of unblock scan');
+const eslint = new ESLint(scanEslintOptions(workerData as ScanEslintSettings));
+
+port.on('message', (request: ThreadRequest) => {
+  if (request.kind === 'exit') {
+    port.close();
+    return;
+  }
+  void lintChunk(request.files).then((reply) => port.postMessage(reply));
+});
+
+async function lintChunk(files: readonly string[]): Promise<ThreadReply> {
+  const results: ESLint.LintResult[] = [];
+  const unreadable: Array<{ file: string; message: string }> = [];
+  for await (const read of readAhead(files)) {
+    port!.postMessage({ kind: 'file', file: read.file } satisfies ThreadReply);
+    if ('error' in read) unreadable.push({ file: read.file, message: read.error });
+    else results.push(...(await eslint.lintText(read.text, { filePath: read.file })));
+  }
+  return { kind: 'chunk', results, unreadable };
+}
