@@ -8,7 +8,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 
 import { couldReport } from '../../analysis/prefilter.js';
-import { READS_IN_FLIGHT } from '../read-ahead.js';
+import { loadAhead } from '../read-ahead.js';
 import { ImportGraph } from '../../analysis/module-graph/import-graph.js';
 
 
@@ -51,10 +51,10 @@ export class ProgramScope {
    * a file that cannot be read imports nothing. `stop` ends it early (an interrupted run).
    */
   async addAll(files: readonly string[], stop: () => boolean = () => false): Promise<void> {
-    for (let start = 0; start < files.length && !stop(); start += READS_IN_FLIGHT) {
-      const batch = files.slice(start, start + READS_IN_FLIGHT);
-      const read = await Promise.all(batch.map(async (file) => ({ file, real: await realpath(file).catch(() => file), text: await readFile(file, 'utf8').catch(() => '') })));
-      for (const { file, real, text } of read) this.#add(file, real, text);
+    const load = async (file: string) => ({ file, real: await realpath(file).catch(() => file), text: await readFile(file, 'utf8').catch(() => '') });
+    for await (const { file, real, text } of loadAhead(files, load)) {
+      if (stop()) break;
+      this.#add(file, real, text);
     }
   }
 

@@ -7,8 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import { ESLint } from 'eslint';
 
-import { readAhead } from '../read-ahead.js';
 import { scanEslintOptions, type ScanEslintSettings } from './eslint-options.js';
+import { lintInOrder } from './lint-in-order.js';
 import type { ThreadReply, ThreadRequest } from './lint-threads.js';
 
 const port = parentPort;
@@ -24,12 +24,6 @@ port.on('message', (request: ThreadRequest) => {
 });
 
 async function lintChunk(files: readonly string[]): Promise<ThreadReply> {
-  const results: ESLint.LintResult[] = [];
-  const unreadable: Array<{ file: string; message: string }> = [];
-  for await (const read of readAhead(files)) {
-    port!.postMessage({ kind: 'file', file: read.file } satisfies ThreadReply);
-    if ('error' in read) unreadable.push({ file: read.file, message: read.error });
-    else results.push(...(await eslint.lintText(read.text, { filePath: read.file })));
-  }
-  return { kind: 'chunk', results, unreadable };
+  const linted = await lintInOrder(eslint, files, (file) => port!.postMessage({ kind: 'file', file } satisfies ThreadReply));
+  return { kind: 'chunk', ...linted };
 }

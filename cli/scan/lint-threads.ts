@@ -13,11 +13,12 @@ import type { ESLint } from 'eslint';
 
 import type { Progress } from '../progress.js';
 import type { ScanEslintSettings } from './eslint-options.js';
+import type { LintedInOrder } from './lint-in-order.js';
 
 export type ThreadRequest = { readonly kind: 'chunk'; readonly files: readonly string[] } | { readonly kind: 'exit' };
 export type ThreadReply =
   | { readonly kind: 'file'; readonly file: string }
-  | { readonly kind: 'chunk'; readonly results: ESLint.LintResult[]; readonly unreadable: Array<{ file: string; message: string }> };
+  | ({ readonly kind: 'chunk' } & LintedInOrder);
 
 /** Runs of neighbouring files per thread: enough to even out the threads' loads, few enough to keep neighbours together. */
 const CHUNKS_PER_THREAD = 4;
@@ -40,13 +41,8 @@ export function neighbourRuns(files: readonly string[], count: number): string[]
   return runs;
 }
 
-export interface ThreadedLint {
-  readonly results: ESLint.LintResult[];
-  readonly unreadable: Array<{ file: string; message: string }>;
-}
-
 /** Lints `files` (sorted) on `threads` threads. Rejects when a thread fails; the caller lints on one thread instead. */
-export async function lintOnThreads(files: readonly string[], settings: ScanEslintSettings, threads: number, progress: Progress | undefined): Promise<ThreadedLint> {
+export async function lintOnThreads(files: readonly string[], settings: ScanEslintSettings, threads: number, progress: Progress | undefined): Promise<LintedInOrder> {
   const runs = neighbourRuns(files, threads * CHUNKS_PER_THREAD);
   const results: ESLint.LintResult[] = [];
   const unreadable: Array<{ file: string; message: string }> = [];

@@ -11,7 +11,8 @@ import { ESLint, type Linter } from 'eslint';
 import { deepestNesting, isStackOverflowMessage, tooDeepMessage } from '../../analysis/nesting-depth.js';
 import { collectFiles } from '../files.js';
 import { readAhead } from '../read-ahead.js';
-import type { Progress, ProgressFactory } from '../progress.js';
+import { lintInOrder } from './lint-in-order.js';
+import type { ProgressFactory } from '../progress.js';
 import { generatedReason, type GeneratedFile } from '../generated-code.js';
 import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import { ScanCache } from './cache.js';
@@ -184,28 +185,16 @@ async function lintMisses(files: readonly string[], settings: ScanEslintSettings
       progress?.stop();
     }
   }
-  const eslint = new ESLint(scanEslintOptions(settings));
-  const results: ESLint.LintResult[] = [];
   const progress = progressFactory?.(files.length, 'unblock scan');
   try {
-    await lintOneByOne(eslint, files, unreadable, results, progress);
+    const linted = await lintInOrder(new ESLint(scanEslintOptions(settings)), files, (file) => progress?.tick(file));
+    unreadable.push(...linted.unreadable);
+    return linted.results;
   } finally {
     progress?.stop();
   }
-  return results;
 }
 
-async function lintOneByOne(eslint: ESLint, files: readonly string[], unreadable: ReadFailure[], results: ESLint.LintResult[], progress: Progress | undefined): Promise<void> {
-  for await (const read of readAhead(files)) {
-    const { file } = read;
-    progress?.tick(file);
-    if ('error' in read) {
-      unreadable.push({ file, message: read.error });
-      continue;
-    }
-    results.push(...(await eslint.lintText(read.text, { filePath: file })));
-  }
-}
 
 function emptyResult(filePath: string): ESLint.LintResult {
   return { filePath, messages: [], suppressedMessages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [] };
