@@ -5,6 +5,7 @@
 
 import { splitByteOrderMark } from '../../codemods/engine/file-style.js';
 import { CROSS_MODULE_STAGE, crossModuleSites } from '../../codemods/engine/cross-module-sites.js';
+import type { DeclarationStore } from '../../codemods/engine/declaration-store.js';
 import { checkSyntax } from '../../codemods/engine/detector.js';
 import type { Codemod, FileResult, ProgramCodemod, ProgramResult, SiteOutcome } from '../../codemods/engine/types.js';
 import { alignByDiff, alignByLineStarts, chain, identity, type Alignment } from './line-alignment.js';
@@ -124,6 +125,8 @@ export interface ProgramStageOptions {
   readonly discoverCallers?: boolean;
   /** False when these files are all the program needs of the project (ProgramOptions.followImports). */
   readonly followImports?: boolean;
+  /** Shared by a run's batches: what one program parsed of TypeScript's and packages' declarations, the next reuses. */
+  readonly declarations?: DeclarationStore;
 }
 
 /**
@@ -145,6 +148,7 @@ export function stageProgramCodemod(codemod: ProgramCodemod, staged: ReadonlyMap
       root: options.root,
       ...(options.discoverCallers === undefined ? {} : { discoverCallers: options.discoverCallers }),
       ...(options.followImports === undefined ? {} : { followImports: options.followImports }),
+      ...(options.declarations === undefined ? {} : { declarations: options.declarations }),
     });
   } catch (error) {
     // Its bug must not cost the per-file codemods' work, nor any file: report it once and go on.

@@ -12,6 +12,7 @@ import { Project, ts, type ResolutionHostFactory, type SourceFile } from 'ts-mor
 
 import { BLOCKING_RULE_DEFAULTS, createEntryFilter } from '../../analysis/blocking-options.js';
 import { withDetector, type DetectorView } from '../engine/detector.js';
+import type { DeclarationStore } from '../engine/declaration-store.js';
 import type { FileResult } from '../engine/types.js';
 import { FileIndex } from './file-index.js';
 import { setModuleFormats } from './module-format.js';
@@ -62,10 +63,7 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
 export function loadProgram(options: ProgramOptions): LoadedProgram {
   const editable = new Set(options.files.map((file) => path.resolve(file)));
   const inScope = options.followImports === false ? new Set([...editable, ...(options.readOnlyFiles ?? []).map((file) => path.resolve(file)), ...[...(options.sources?.keys() ?? [])].map((file) => path.resolve(file))]) : undefined;
-  const resolutionHost = inScope ? { resolutionHost: scopedResolution(inScope) } : {};
-  const project = options.tsConfigFilePath
-    ? new Project({ tsConfigFilePath: options.tsConfigFilePath, compilerOptions: { allowJs: true, noEmit: true }, ...resolutionHost })
-    : new Project({ compilerOptions: DEFAULT_OPTIONS, skipAddingFilesFromTsConfig: true, ...resolutionHost });
+  const project = inScope && options.declarations && !options.tsConfigFilePath ? keptProject(options.declarations, inScope) : newProject(options, inScope);
   const textOf = (file: string): string => options.sources?.get(file) ?? readFileSync(file, 'utf8');
 
   for (const file of editable) project.createSourceFile(file, textOf(file), { overwrite: true });
@@ -96,18 +94,48 @@ export function loadProgram(options: ProgramOptions): LoadedProgram {
   };
 }
 
+function newProject(options: ProgramOptions, inScope: ReadonlySet<string> | undefined): Project {
+  const resolutionHost = inScope ? { resolutionHost: scopedResolution(() => inScope) } : {};
+  return options.tsConfigFilePath
+    ? new Project({ tsConfigFilePath: options.tsConfigFilePath, compilerOptions: { allowJs: true, noEmit: true }, ...resolutionHost })
+    : new Project({ compilerOptions: DEFAULT_OPTIONS, skipAddingFilesFromTsConfig: true, ...resolutionHost });
+}
+
+/** The project a declaration store keeps, and the scope its resolution reads, which each program sets. */
+const keptProjects = new WeakMap<DeclarationStore, { readonly project: Project; readonly scope: { current: ReadonlySet<string> } }>();
+
 /**
- * Module resolution as TypeScript does it, except that a project file outside `scope` resolves to
- * nothing (its imports are typed `any`): only installed packages and the files in scope load.
+ * The store's project, emptied of the previous program's project files and scoped to `inScope`.
+ * What stays is under node_modules (TypeScript's libraries, ts-morph keeps them there, and the
+ * installed packages' types): parsed and bound already, TypeScript reuses those source files
+ * when it builds the next program from the old one. Project files always come from this run's
+ * texts or the disk, never from an earlier program.
  */
-function scopedResolution(scope: ReadonlySet<string>): ResolutionHostFactory {
+function keptProject(store: DeclarationStore, inScope: ReadonlySet<string>): Project {
+  const kept = keptProjects.get(store);
+  if (!kept) {
+    const scope = { current: inScope };
+    const project = new Project({ compilerOptions: DEFAULT_OPTIONS, skipAddingFilesFromTsConfig: true, resolutionHost: scopedResolution(() => scope.current) });
+    keptProjects.set(store, { project, scope });
+    return project;
+  }
+  for (const sourceFile of kept.project.getSourceFiles()) if (!NODE_MODULES.test(sourceFile.getFilePath())) kept.project.removeSourceFile(sourceFile);
+  kept.scope.current = inScope;
+  return kept.project;
+}
+
+/**
+ * Module resolution as TypeScript does it, except that a project file outside the scope resolves
+ * to nothing (its imports are typed `any`): only installed packages and the files in scope load.
+ */
+function scopedResolution(scopeNow: () => ReadonlySet<string>): ResolutionHostFactory {
   return (host) => ({
     resolveModuleNames: (names, containingFile, _reused, redirected, options, containingSourceFile) =>
       names.map((name, index) => {
         const mode = containingSourceFile ? ts.getModeForResolutionAtIndex(containingSourceFile, index, options) : undefined;
         const resolved = ts.resolveModuleName(name, containingFile, options, host, undefined, redirected, mode).resolvedModule;
         if (!resolved) return undefined;
-        return NODE_MODULES.test(resolved.resolvedFileName) || scope.has(path.resolve(resolved.resolvedFileName)) ? resolved : undefined;
+        return NODE_MODULES.test(resolved.resolvedFileName) || scopeNow().has(path.resolve(resolved.resolvedFileName)) ? resolved : undefined;
       }),
   });
 }

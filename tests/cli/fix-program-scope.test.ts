@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { packBatches } from '../../cli/fix/program-batches.js';
 import { ProgramScope } from '../../cli/fix/program-scope.js';
+import { createDeclarationStore } from '../../codemods/engine/declaration-store.js';
 import { loadProgram } from '../../codemods/sync-callers/program.js';
 import { transformProgram } from '../../codemods/sync-callers/transform.js';
 import { makeProject } from './fix-helpers.js';
@@ -68,17 +69,19 @@ describe('ProgramScope', () => {
 });
 
 describe('the program of a tree whose index imports everything', () => {
-  // server.js → routes/index.js → every route; one route calls a helper that blocks, and the helper reads its settings module.
+  // server.js → routes/index.js → every route; one route calls a helper that blocks, and the helper
+  // reads its settings module, which reads its defaults.
   const TREE: Record<string, string> = {
     'package.json': '{ "type": "module" }',
     'server.js': "import { routes } from './routes/index.js';\nexport const app = routes;\n",
     'routes/index.js': Array.from({ length: 6 }, (_, index) => `export * from './route${index}.js';`).join('\n') + '\n',
     ...Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`routes/route${index}.js`, index === 0 ? CALLER('readSettings', '../lib/read.js') : `export const route${index} = () => ${index};\n`])),
     'lib/read.js': "import fs from 'node:fs';\nimport { path } from './settings.js';\n\nexport function readSettings() {\n  return fs.readFileSync(path, 'utf8');\n}\n",
-    'lib/settings.js': "export const path = 'settings.json';\n",
+    'lib/settings.js': "import { base } from './defaults.js';\nexport const path = `${base}/settings.json`;\n",
+    'lib/defaults.js': "export const base = '.';\n",
   };
 
-  it('holds the seeds, their importers and what the seeds import: not the index\'s other routes', async () => {
+  it('holds the seeds, their importers and what the seeds import directly: not the index\'s other routes, nor deeper imports', async () => {
     const root = makeProject(TREE);
     roots.push(root);
     const file = (name: string) => path.join(root, name);
@@ -104,5 +107,43 @@ describe('the program of a tree whose index imports everything', () => {
     expect(loaded).toEqual(['lib/read.js', 'lib/settings.js', 'routes/index.js', 'routes/route0.js', 'server.js']);
     const result = transformProgram(options);
     expect(result.results.get(file('routes/route0.js'))?.output).toContain('await readSettings(');
+  });
+});
+
+describe('programs in turn with one declaration store', () => {
+  const libraryFile = (program: ReturnType<typeof loadProgram>) => program.project.getProgram().compilerObject.getSourceFiles().find((source) => source.fileName.endsWith('lib.es2023.d.ts'));
+  const projectFiles = (program: ReturnType<typeof loadProgram>, root: string) =>
+    program.project.getSourceFiles().map((source) => source.getFilePath()).filter((name) => !name.includes('node_modules')).map((name) => path.relative(root, name)).sort();
+
+  it('reuse the first program\'s library declarations, and keep none of its project files', () => {
+    const root = makeProject(FILES);
+    roots.push(root);
+    const file = (name: string) => path.join(root, name);
+    const declarations = createDeclarationStore();
+    const first = loadProgram({ files: [file('a/helper.js'), file('a/route.js')], discoverCallers: false, followImports: false, declarations });
+    const firstLibrary = libraryFile(first);
+    expect(firstLibrary).toBeDefined();
+    const second = loadProgram({ files: [file('b/helper.js'), file('b/route.js')], discoverCallers: false, followImports: false, declarations });
+    expect(libraryFile(second)).toBe(firstLibrary);
+    expect(projectFiles(second, root)).toEqual(['b/helper.js', 'b/route.js']);
+    // Without a store, each program parses its own.
+    expect(libraryFile(loadProgram({ files: [file('b/route.js')], discoverCallers: false, followImports: false }))).not.toBe(firstLibrary);
+  });
+
+  it('give each program the same fixes as a program of its own, with the texts of its own run', () => {
+    const root = makeProject(FILES);
+    roots.push(root);
+    const file = (name: string) => path.join(root, name);
+    const declarations = createDeclarationStore();
+    const options = (names: string[], sources?: Map<string, string>) => ({ files: names.map(file), discoverCallers: false, followImports: false, ...(sources ? { sources } : {}) });
+    const alone = transformProgram(options(['b/helper.js', 'b/route.js']));
+    transformProgram({ ...options(['a/helper.js', 'a/route.js', 'a/app.js']), declarations });
+    const shared = transformProgram({ ...options(['b/helper.js', 'b/route.js']), declarations });
+    expect(shared.results.get(file('b/route.js'))?.output).toContain('await readB(');
+    expect(shared.results.get(file('b/route.js'))?.output).toBe(alone.results.get(file('b/route.js'))?.output);
+    // A later program with another text for a file the store's project held sees that text.
+    const renamed = new Map([[file('a/route.js'), CALLER('readA', './helper.js').replace('use()', 'serve()')]]);
+    const again = transformProgram({ ...options(['a/helper.js', 'a/route.js'], renamed), declarations });
+    expect(again.results.get(file('a/route.js'))?.output).toContain('export async function serve()');
   });
 });
