@@ -14,7 +14,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import { CallGraph, type CompactFunction } from '../call-graph.js';
 import { knowledgeFor, type Knowledge } from '../knowledge.js';
-import { couldReport } from '../prefilter.js';
+import { mayCallBlockingApi } from '../prefilter.js';
 import type { UnblockSettings } from '../settings.js';
 import { Tracker, type BlockingSite, type TrackingResult } from '../tracker.js';
 import { isWorkerThreadFile } from '../worker-file.js';
@@ -395,7 +395,7 @@ export class ModuleGraph implements ProjectModules {
     }
     seen.add(file);
     const reads = new Map<string, Stamp | undefined>([[file, this.#stat(file)]]);
-    if (couldReport(text, this.#settings)) return this.#remember(file, true, reads);
+    if (mayCallBlockingApi(text, this.#settings)) return this.#remember(file, true, reads);
     // A very wide web of modules that name nothing blocking is rare; past this, parse rather than read on.
     if (visiting.size > MAX_QUICK_VISITS) return true;
     visiting.add(file);

@@ -7,7 +7,7 @@
 
 import { readFile, realpath } from 'node:fs/promises';
 
-import { couldReport } from '../../analysis/prefilter.js';
+import { mayCallBlockingApi } from '../../analysis/prefilter.js';
 import { loadAhead } from '../read-ahead.js';
 import { ImportGraph } from '../../analysis/module-graph/import-graph.js';
 
@@ -42,7 +42,7 @@ export class ProgramScope {
    */
   readonly #realOf = new Map<string, string>();
   readonly #foundAs = new Map<string, string>();
-  /** Real paths of the files whose text names a module that can block (`couldReport`). */
+  /** Real paths of the files whose text names a module that can block (`mayCallBlockingApi`). */
   readonly #naming = new Set<string>();
   /** Bytes of each file's text, by real path, for the heap estimate. */
   readonly #sizes = new Map<string, number>();
@@ -68,7 +68,7 @@ export class ProgramScope {
     if (this.#sizes.has(real)) return;
     this.#graph.add(real, content);
     this.#sizes.set(real, Buffer.byteLength(content));
-    if (couldReport(content)) this.#naming.add(real);
+    if (mayCallBlockingApi(content)) this.#naming.add(real);
     this.#reaching = undefined;
   }
 
