@@ -184,7 +184,7 @@ export class ContextClassifier {
         const handler = this.handlers.get(fn);
         // An async function named for start-up work (`initDatabase`, `loadPlugins`, `migrate`) that
         // no framework calls per request: its callers, often in another module, run it at boot.
-        if (!handler && hops.length === 0 && (this.isNamedStartup(fn) || startsServer(fn) || this.calledOnlyOnce(fn))) return undefined;
+        if (!handler && hops.length === 0 && (this.isNamedStartup(fn) || this.startsOrRunsOnce(fn))) return undefined;
         return { kind: 'async', fn, hops, ...(handler ? { handler } : {}) };
       }
       // A sync generator's body runs whenever it is iterated: that is a caller's question.
@@ -214,6 +214,21 @@ export class ContextClassifier {
   }
 
   private readonly namedStartup = new Map<FunctionNode, boolean>();
+
+  /**
+   * Starts the server, or runs once: asked for every blocking call in the function, and each
+   * answer walks its body or finds its calls, so each is worked out once per function.
+   */
+  private startsOrRunsOnce(fn: FunctionNode): boolean {
+    let known = this.bootOnly.get(fn);
+    if (known === undefined) {
+      known = startsServer(fn) || this.calledOnlyOnce(fn);
+      this.bootOnly.set(fn, known);
+    }
+    return known;
+  }
+
+  private readonly bootOnly = new Map<FunctionNode, boolean>();
 
   /**
    * Not exported, and every call of it in the file sits behind a cache guard
