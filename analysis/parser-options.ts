@@ -52,7 +52,12 @@ let estree: typeof TypescriptEstree | undefined;
 export function typescriptEstree(): typeof TypescriptEstree {
   if (!estree) {
     requireParser();
-    estree = createRequire(createRequire(import.meta.url).resolve('@typescript-eslint/parser'))('@typescript-eslint/typescript-estree') as typeof TypescriptEstree;
+    estree = requireBesideParser<typeof TypescriptEstree>('@typescript-eslint/typescript-estree');
   }
   return estree;
+}
+
+/** A module as typescript-eslint's parser, installed beside this package, loads it: its own copy. Throws when there is none. */
+export function requireBesideParser<T>(id: string): T {
+  return createRequire(createRequire(import.meta.url).resolve('@typescript-eslint/parser'))(id) as T;
 }

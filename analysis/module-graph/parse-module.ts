@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '../estree.js';
-import { sourceTypeOf } from '../parser-options.js';
+import { requireBesideParser, sourceTypeOf } from '../parser-options.js';
 
 export type ParsedModule =
   | { readonly ok: true; readonly sourceCode: Readonly<TSESLint.SourceCode> }
@@ -114,11 +114,10 @@ function typescriptEslintParts(parser: ModuleParser): TypescriptEslintParts | un
   if (parser.meta?.name !== 'typescript-eslint/parser') return undefined;
   if (typescriptEslint === undefined) {
     try {
-      const parserRequire = createRequire(createRequire(import.meta.url).resolve('@typescript-eslint/parser'));
       typescriptEslint = {
-        version: (parserRequire('@typescript-eslint/parser/package.json') as { version?: string }).version,
-        parse: (parserRequire('@typescript-eslint/typescript-estree') as TypescriptEslintParts).parse,
-        analyze: (parserRequire('@typescript-eslint/scope-manager') as TypescriptEslintParts).analyze,
+        version: requireBesideParser<{ version?: string }>('@typescript-eslint/parser/package.json').version,
+        parse: requireBesideParser<TypescriptEslintParts>('@typescript-eslint/typescript-estree').parse,
+        analyze: requireBesideParser<TypescriptEslintParts>('@typescript-eslint/scope-manager').analyze,
       };
     } catch {
       typescriptEslint = null;

@@ -2,9 +2,15 @@
 // own multithreaded linting (9.34+), though it was tried first: its threads take the next file from
 // one shared list, so every thread meets files of every directory and summarises the same helper
 // modules again; on a 2,000-file service two threads cost 1.4 times the CPU of one and ran no
-// faster on two cores. Here the sorted file list is cut into runs of neighbouring files, several
-// per thread, and a thread that is done asks for the next run: the work stays balanced, and the
-// files that import the same helpers mostly meet on one thread.
+// faster on two cores. Here each thread takes a run of neighbouring files from the sorted list,
+// so that the files that import the same helpers mostly meet on one thread, and asks for the next
+// run when it is done.
+//
+// The threads start before the scan has found its files: loading ESLint, the parser and the
+// plugin takes a thread about a second, which they spend while this thread walks the tree and
+// reads the files. The runs shrink as the list empties (guided self-scheduling): long runs of
+// neighbours while there is much to do, short ones at the end, so that no thread sits idle while
+// another finishes a long run.
 
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +21,16 @@ import type { Progress } from '../progress.js';
 import type { ScanEslintSettings } from './eslint-options.js';
 import type { LintedInOrder } from './lint-in-order.js';
 
-export type ThreadRequest = { readonly kind: 'chunk'; readonly files: readonly string[] } | { readonly kind: 'exit' };
+export type ThreadRequest =
+  | { readonly kind: 'settings'; readonly settings: ScanEslintSettings }
+  | { readonly kind: 'chunk'; readonly files: readonly string[] }
+  | { readonly kind: 'exit' };
 export type ThreadReply =
   | { readonly kind: 'file'; readonly file: string }
   | ({ readonly kind: 'chunk' } & LintedInOrder);
 
-/** Runs of neighbouring files per thread: enough to even out the threads' loads, few enough to keep neighbours together. */
-const CHUNKS_PER_THREAD = 4;
+/** The shortest run handed out: below it, a run's files share too few helpers to be worth keeping together. */
+const MIN_RUN = 20;
 
 const THREAD_SCRIPT = new URL('./lint-thread.js', import.meta.url);
 
@@ -33,48 +42,82 @@ export function threadsLoadable(): boolean {
   return /\.js$/.test(fileURLToPath(import.meta.url));
 }
 
-/** `files` cut, in order, into about `count` runs of neighbouring files. */
-export function neighbourRuns(files: readonly string[], count: number): string[][] {
-  const size = Math.max(1, Math.ceil(files.length / count));
-  const runs: string[][] = [];
-  for (let start = 0; start < files.length; start += size) runs.push(files.slice(start, start + size));
-  return runs;
+/**
+ * The length of the next run, when `remaining` files are left for `threads` threads: half of a
+ * thread's fair share of what is left, and never less than `minimum` (nor more than is left).
+ */
+export function nextRunLength(remaining: number, threads: number, minimum = MIN_RUN): number {
+  return Math.min(remaining, Math.max(minimum, Math.ceil(remaining / (2 * threads))));
 }
 
-/** Lints `files` (sorted) on `threads` threads. Rejects when a thread fails; the caller lints on one thread instead. */
-export async function lintOnThreads(files: readonly string[], settings: ScanEslintSettings, threads: number, progress: Progress | undefined): Promise<LintedInOrder> {
-  const runs = neighbourRuns(files, threads * CHUNKS_PER_THREAD);
-  const results: ESLint.LintResult[] = [];
-  const unreadable: Array<{ file: string; message: string }> = [];
-  const workers = Array.from({ length: Math.min(threads, runs.length) }, () => new Worker(THREAD_SCRIPT, { workerData: settings }));
-  let next = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const handOut = (): void => {
-              const run = runs[next++];
-              worker.postMessage((run ? { kind: 'chunk', files: run } : { kind: 'exit' }) satisfies ThreadRequest);
-              if (!run) resolve();
-            };
-            worker.on('message', (reply: ThreadReply) => {
-              if (reply.kind === 'file') {
-                progress?.tick(reply.file);
-                return;
-              }
-              results.push(...reply.results);
-              unreadable.push(...reply.unreadable);
-              handOut();
-            });
-            worker.once('error', reject);
-            worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a scan thread stopped with exit code ${code}`))));
-            handOut();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+/** Threads that lint, started ahead of the files they will be given. */
+export class LintThreads {
+  readonly #workers: Worker[];
+  /** The first error of any thread: a thread that fails before it is given work fails the run too. */
+  readonly #failed: Promise<never>;
+
+  private constructor(count: number) {
+    this.#workers = Array.from({ length: count }, () => new Worker(THREAD_SCRIPT));
+    this.#failed = new Promise<never>((_, reject) => {
+      for (const worker of this.#workers) {
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+          if (code !== 0) reject(new Error(`a scan thread stopped with exit code ${code}`));
+        });
+      }
+    });
+    // Nobody may be waiting yet: a failure is reported by lint(), not as an unhandled rejection.
+    this.#failed.catch(() => undefined);
   }
-  return { results, unreadable };
+
+  /** Starts `count` threads; they load ESLint and the plugin while the caller finds the files. */
+  static start(count: number): LintThreads {
+    return new LintThreads(count);
+  }
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /**
+   * Lints `files` (sorted) on the first `threads` threads, with ESLint set up from `settings`; the
+   * others are stopped. Rejects when a thread fails; the caller lints on one thread instead.
+   */
+  async lint(files: readonly string[], settings: ScanEslintSettings, threads: number, progress: Progress | undefined): Promise<LintedInOrder> {
+    const working = this.#workers.slice(0, Math.max(1, Math.min(threads, this.#workers.length)));
+    await Promise.all(this.#workers.slice(working.length).map((worker) => worker.terminate()));
+    const results: ESLint.LintResult[] = [];
+    const unreadable: Array<{ file: string; message: string }> = [];
+    let next = 0;
+    const handOut = (worker: Worker): boolean => {
+      const length = nextRunLength(files.length - next, working.length);
+      const run = files.slice(next, next + length);
+      next += length;
+      worker.postMessage((run.length > 0 ? { kind: 'chunk', files: run } : { kind: 'exit' }) satisfies ThreadRequest);
+      return run.length > 0;
+    };
+    const done = working.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          worker.on('message', (reply: ThreadReply) => {
+            if (reply.kind === 'file') {
+              progress?.tick(reply.file);
+              return;
+            }
+            results.push(...reply.results);
+            unreadable.push(...reply.unreadable);
+            if (!handOut(worker)) resolve();
+          });
+          worker.postMessage({ kind: 'settings', settings } satisfies ThreadRequest);
+          if (!handOut(worker)) resolve();
+        }),
+    );
+    await Promise.race([Promise.all(done), this.#failed]);
+    return { results, unreadable };
+  }
+
+  /** Stops every thread. */
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
 }

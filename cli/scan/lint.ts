@@ -18,7 +18,7 @@ import { filesInShard, type Shard } from '../../codemods/engine/shard.js';
 import { ScanCache } from './cache.js';
 import { threadCount, type Concurrency } from './concurrency.js';
 import { scanEslintOptions, type ScanEslintSettings } from './eslint-options.js';
-import { lintOnThreads, threadsLoadable } from './lint-threads.js';
+import { LintThreads, threadsLoadable } from './lint-threads.js';
 import { recommendedScanRules, recommendedTypeCheckedScanRules } from './recommended-rules.js';
 import { projectConfigFor, writeTypedProgram } from './typed-program.js';
 
@@ -92,6 +92,17 @@ export interface Linted extends InputProblems {
  * `includeGenerated`; findings of files whose key is unchanged come from the cache.
  */
 export async function lintPaths(paths: readonly string[], cwd: string, options: LintOptions = {}): Promise<Linted> {
+  // Threads start first and get ready while the files are found and read (lint-threads.ts). Not
+  // with a cache: a run it answers whole would have started them for nothing.
+  const early = options.cacheFile === undefined && threadsLoadable() && threadCount(options.concurrency ?? 'off', Infinity) > 1 ? LintThreads.start(threadCount(options.concurrency ?? 'off', Infinity)) : undefined;
+  try {
+    return await lintFound(paths, cwd, options, early);
+  } finally {
+    await early?.close();
+  }
+}
+
+async function lintFound(paths: readonly string[], cwd: string, options: LintOptions, early: LintThreads | undefined): Promise<Linted> {
   const collected = await collectFiles(paths, cwd);
   const { named, missing, loops, skipped } = collected;
   const files = options.shard ? filesInShard(collected.files, options.shard, cwd) : collected.files;
@@ -135,7 +146,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, options: 
   const program = useTypes && misses.length > 0 ? await writeTypedProgram(toLint, cwd, basedOn) : undefined;
   try {
     const settings = { cwd, tsconfig: program?.tsconfig };
-    for (const result of await lintMisses(misses, settings, threads, unreadable, options.progress)) {
+    for (const result of await lintMisses(misses, settings, threads, early, unreadable, options.progress)) {
       const messages = result.messages.filter((message) => isParseFailure(message) || message.ruleId?.startsWith('unblock/'));
       cache?.store(result.filePath, messages);
       byFile.set(result.filePath, withMessages(result, messages));
@@ -171,18 +182,20 @@ export async function lintPaths(paths: readonly string[], cwd: string, options: 
  * nothing: the files are then linted here, one at a time, and each that cannot be read any more
  * (removed since it was read above) is reported alone.
  */
-async function lintMisses(files: readonly string[], settings: ScanEslintSettings, threads: number, unreadable: ReadFailure[], progressFactory: ProgressFactory | undefined): Promise<ESLint.LintResult[]> {
+async function lintMisses(files: readonly string[], settings: ScanEslintSettings, threads: number, started: LintThreads | undefined, unreadable: ReadFailure[], progressFactory: ProgressFactory | undefined): Promise<ESLint.LintResult[]> {
   if (files.length === 0) return [];
   if (threads > 1) {
     const progress = progressFactory?.(files.length, 'unblock scan');
+    const pool = started ?? LintThreads.start(threads);
     try {
-      const linted = await lintOnThreads(files, settings, threads, progress);
+      const linted = await pool.lint(files, settings, threads, progress);
       unreadable.push(...linted.unreadable);
       return linted.results;
     } catch {
       // Linted again below, on this thread.
     } finally {
       progress?.stop();
+      if (!started) await pool.close();
     }
   }
   const progress = progressFactory?.(files.length, 'unblock scan');

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { threadCount } from '../../cli/scan/concurrency.js';
-import { neighbourRuns } from '../../cli/scan/lint-threads.js';
+import { nextRunLength } from '../../cli/scan/lint-threads.js';
 import { scan } from '../../cli/scan/scan.js';
 
 import { repoRoot } from '../helpers/lint.js';
@@ -211,10 +211,16 @@ describe('unblock scan progress', () => {
     expect(stops).toBe(1);
   });
 
-  it('cuts the sorted files into runs of neighbours, several per thread, and uses every core with auto', () => {
-    const files = Array.from({ length: 10 }, (_, index) => `/p/src/${String(index).padStart(2, '0')}.js`);
-    expect(neighbourRuns(files, 4)).toEqual([files.slice(0, 3), files.slice(3, 6), files.slice(6, 9), files.slice(9)]);
-    expect(neighbourRuns(files.slice(0, 2), 8)).toEqual([[files[0]], [files[1]]]);
+  it('hands out runs of neighbours that shrink as the list empties, and uses every core with auto', () => {
+    // 10,000 files on 2 threads: a quarter first, then a quarter of what is left, down to 20 at the end.
+    const lengths: number[] = [];
+    for (let remaining = 10_000; remaining > 0; remaining -= lengths.at(-1)!) lengths.push(nextRunLength(remaining, 2));
+    expect(lengths.slice(0, 3)).toEqual([2500, 1875, 1407]);
+    expect(lengths.reduce((sum, length) => sum + length, 0)).toBe(10_000);
+    expect(lengths.slice(0, -1).every((length) => length >= 20)).toBe(true);
+    expect(lengths.at(-1)).toBeLessThanOrEqual(20);
+    expect(lengths.every((length, index) => index === 0 || length <= lengths[index - 1]!)).toBe(true);
+    expect(nextRunLength(7, 4)).toBe(7);
     expect(threadCount('auto', 2000, 2)).toBe(2);
     expect(threadCount('auto', 40, 8)).toBe(1);
     expect(threadCount(3, 2, 8)).toBe(2);
