@@ -116,3 +116,4 @@ export const syncCallers: ProgramCodemod = {
 
 export default syncCallers;
 export type { ProgramCodemod, ProgramOptions, ProgramResult } from './types.js';
+export { createDeclarationStore, type DeclarationStore } from '../engine/declaration-store.js';

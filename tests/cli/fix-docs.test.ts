@@ -71,7 +71,10 @@ describe("sync-callers' README", () => {
     const specifier = /from '([^']+)'/.exec(example?.code ?? '')?.[1];
     expect(specifier).toBe('unblock/codemods/sync-callers');
     // The package's own name resolves through its exports map, to dist/, as it does for a user.
-    const imported = createRequire(import.meta.url)(specifier!) as { syncCallers?: { transformProgram?: unknown } };
+    const imported = createRequire(import.meta.url)(specifier!) as { syncCallers?: { transformProgram?: unknown }; createDeclarationStore?: unknown };
     expect(typeof imported.syncCallers?.transformProgram).toBe('function');
+    // The README's programs in turn share a declaration store made by the same entry point.
+    expect(readme).toContain("import { createDeclarationStore, syncCallers } from 'unblock/codemods/sync-callers';");
+    expect(typeof imported.createDeclarationStore).toBe('function');
   });
 });
