@@ -94,7 +94,8 @@ export interface Linted extends InputProblems {
 export async function lintPaths(paths: readonly string[], cwd: string, options: LintOptions = {}): Promise<Linted> {
   // Threads start first and get ready while the files are found and read (lint-threads.ts). Not
   // with a cache: a run it answers whole would have started them for nothing.
-  const early = options.cacheFile === undefined && threadsLoadable() && threadCount(options.concurrency ?? 'off', Infinity) > 1 ? LintThreads.start(threadCount(options.concurrency ?? 'off', Infinity)) : undefined;
+  const wanted = threadCount(options.concurrency ?? 'off', Infinity);
+  const early = options.cacheFile === undefined && threadsLoadable() && wanted > 1 ? LintThreads.start(wanted) : undefined;
   try {
     return await lintFound(paths, cwd, options, early);
   } finally {
