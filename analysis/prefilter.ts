@@ -78,11 +78,10 @@ function markersFor(modules: Iterable<string>): RegExp {
 function blockingNames(): Map<string, ReadonlySet<string> | typeof ANY_USE> {
   const names = new Map<string, Set<string> | typeof ANY_USE>();
   const add = (module: string, path: readonly string[]) => {
-    const spelled = path.filter((segment) => segment !== 'default');
-    if (spelled.length === 0) names.set(module, ANY_USE);
     const known = names.get(module);
     if (known === ANY_USE) return;
-    names.set(module, new Set([...(known ?? []), ...spelled]));
+    const spelled = path.filter((segment) => segment !== 'default');
+    names.set(module, spelled.length === 0 ? ANY_USE : new Set([...(known ?? []), ...spelled]));
   };
   for (const api of TABLES.moduleApis) for (const module of api.modules) add(module, api.path);
   for (const factory of TABLES.factories) for (const module of factory.modules) add(module, factory.path);
@@ -101,7 +100,6 @@ const BLOCKING_NAMES = blockingNames();
  */
 const SPECIFIER = /['"`](?:node:)?([^'"`\s]+)(?=['"`])/g;
 const BUSY_WAIT_MARKER = new RegExp(`\\b(?:${BUSY_WAIT_GLOBALS.join('|')})\\b`);
-const markersBySettings = new WeakMap<UnblockSettings, RegExp>();
 
 /** The escapes a string or an identifier may spell a name with: `'f\x73'`, `D\u0061te`. */
 const ESCAPE = /\\(?:u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-7]{1,3})|(\r\n|[\n\r\u2028\u2029])|([^]))/g;
@@ -122,7 +120,7 @@ function decodeEscapes(text: string): string {
  * only the syntax check. True means "maybe". `settings.unblock.blockingApis` modules count too.
  */
 export function couldReport(text: string, settings?: UnblockSettings): boolean {
-  return matches(settings && settings.moduleApis.length > 0 ? markersWith(settings) : MARKERS, text) || matches(BUSY_WAIT_MARKER, text);
+  return matches(MARKERS, text) || (settings !== undefined && settings.moduleApis.length > 0 && matches(customMarkers(settings), text)) || matches(BUSY_WAIT_MARKER, text);
 }
 
 /**
@@ -163,16 +161,6 @@ function customMarkers(settings: UnblockSettings): RegExp {
 }
 
 const customMarkersBySettings = new WeakMap<UnblockSettings, RegExp>();
-
-/** The markers of the catalog's modules and of those `settings.unblock.blockingApis` adds. */
-function markersWith(settings: UnblockSettings): RegExp {
-  let markers = markersBySettings.get(settings);
-  if (!markers) {
-    markers = markersFor([...CATALOG_MODULES, ...settings.moduleApis.map((api) => api.module)]);
-    markersBySettings.set(settings, markers);
-  }
-  return markers;
-}
 
 function matches(markers: RegExp, text: string): boolean {
   if (markers.test(text)) return true;
