@@ -5,28 +5,12 @@
 // `.test.`/`.spec.` names test runners use: a package that itself lives in a `tests/` folder, or
 // a file named `tests.js` among the routes, is not tooling.
 
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+
+import { packageRoot } from './package-root.js';
 
 const TOOLING_DIRECTORIES = new Set(['bin', 'scripts', 'script', 'tools', 'test', 'tests', '__tests__', '__mocks__', 'e2e', 'fixtures', 'spec', 'specs']);
 const TEST_FILE = /\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/;
-
-const packageRoots = new Map<string, string | null>();
-
-/** The nearest directory at or above `directory` with a package.json; null when there is none. */
-function packageRoot(directory: string): string | null {
-  const known = packageRoots.get(directory);
-  if (known !== undefined) return known;
-  let root: string | null;
-  if (existsSync(path.join(directory, 'package.json'))) root = directory;
-  else {
-    const parent = path.dirname(directory);
-    root = parent === directory ? null : packageRoot(parent);
-  }
-  if (packageRoots.size > 20_000) packageRoots.clear();
-  packageRoots.set(directory, root);
-  return root;
-}
 
 export function isToolingFile(file: string): boolean {
   if (TEST_FILE.test(path.basename(file))) return true;

@@ -3,12 +3,12 @@
 // discover callers (synchronously: it runs inside a sync transform); `unblock fix` looks for them
 // before the program exists, to read them into its import graph.
 
-import { existsSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 
 import { globby, globbySync, type Options } from 'globby';
 
+import { packageRoot } from '../../analysis/package-root.js';
 import { SOURCE_FILES } from '../../analysis/parser-options.js';
 
 const GLOB_OPTIONS = (cwd: string): Options => ({ cwd, absolute: true, gitignore: true, ignore: ['**/node_modules/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'] });
@@ -20,14 +20,16 @@ const GLOB_OPTIONS = (cwd: string): Options => ({ cwd, absolute: true, gitignore
 export function packageScripts(files: readonly string[], limit = Number.POSITIVE_INFINITY): string[] {
   const roots = new Set<string>();
   for (const file of files) {
-    let directory = path.dirname(file);
-    while (!existsSync(path.join(directory, 'package.json')) && path.dirname(directory) !== directory) directory = path.dirname(directory);
-    if (existsSync(path.join(directory, 'package.json'))) roots.add(directory);
+    const root = packageRoot(path.dirname(path.resolve(file)));
+    if (root !== null) roots.add(root);
   }
   return [...roots].flatMap((root) => globbySync(SOURCE_FILES, GLOB_OPTIONS(root)).slice(0, limit).map((script) => path.resolve(script)));
 }
 
-/** `packageScripts`, without blocking, and with no limit. */
+/**
+ * `packageScripts`, without blocking (the CLI runs it among its reads, and unblock's own rule
+ * holds it to that: `packageRoot` is sync), and with no limit.
+ */
 export async function findPackageScripts(files: readonly string[]): Promise<string[]> {
   const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
   const roots = new Set<string>();
