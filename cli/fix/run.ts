@@ -185,10 +185,12 @@ export async function runFix(options: FixOptions): Promise<FixRun> {
           const entry = found[index.get(file) ?? -1];
           return entry !== undefined && (!isPending(entry) || ('staged' in entry.read && entry.read.staged.settled === undefined));
         };
-        // Every file read but not analysed here may hold a blocking helper: its text naming a module that can block says it may.
-        for (const file of scope.filesNamingBlocking()) if (!inRun.has(file) || generatedFiles.has(file)) seeds.add(file);
+        // Files read into the import graph but not analysed: outside this run, or generated.
+        const notAnalysed = (file: string): boolean => !inRun.has(file) || generatedFiles.has(file);
+        // Such a file may hold a blocking helper: its text naming a module that can block says it may.
+        for (const file of scope.filesNamingBlocking()) if (notAnalysed(file)) seeds.add(file);
         // A caller is read wherever it is, except a file of this run that could not be read or parsed.
-        const program = scope.programFor(seeds, open, (file) => !inRun.has(file) || generatedFiles.has(file));
+        const program = scope.programFor(seeds, open, notAnalysed);
         programFiles = program.editable.length + program.readOnly.length;
         if (program.editable.length === 0) return;
         // The analysis's garbage goes before the first batch's program comes (collect-garbage.ts).
