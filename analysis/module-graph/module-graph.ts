@@ -14,15 +14,15 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import { CallGraph, type CompactFunction } from '../call-graph.js';
 import { knowledgeFor, type Knowledge } from '../knowledge.js';
-import { mayCallBlockingApi } from '../prefilter.js';
 import type { UnblockSettings } from '../settings.js';
 import { Tracker, type BlockingSite, type TrackingResult } from '../tracker.js';
 import { isWorkerThreadFile } from '../worker-file.js';
+import { BlockingReach, type Reads } from './blocking-reach.js';
 import { debugModules } from './debug.js';
 import { readExports, withoutExportsPrefix } from './export-shapes.js';
 import { parseModule, type ModuleParser } from './parse-module.js';
-import { quickSpecifiers } from './quick-imports.js';
 import { ProjectResolver } from './resolver.js';
+import { sameStamp, type Stamp } from './stamp.js';
 import { CALL, mayBlock, memberShape, NAMESPACE, NEW, REQUIRE, UNKNOWN, type ExportShape, type ModuleSummary, type PendingCall, type ProjectModules, type RemoteChain } from './shapes.js';
 
 /** Summaries kept at once; a 5,000-file service needs far fewer, since inert modules are cheap. */
@@ -33,11 +33,6 @@ const MAX_MODULE_BYTES = 1_000_000;
 const MAX_QUICK_VISITS = 500;
 /** Links followed in one lookup before giving up: re-exports of re-exports, or a loop of them. */
 const MAX_LINK_STEPS = 32;
-
-interface Stamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
 
 interface Entry {
   readonly stamp: Stamp | undefined;
@@ -54,7 +49,6 @@ const inert = (file: string): ModuleSummary => ({ file, exports: new Map(), star
 
 export class ModuleGraph implements ProjectModules {
   readonly #knowledge: Knowledge;
-  readonly #settings: UnblockSettings;
   readonly #resolver = new ProjectResolver();
   readonly #entries = new Map<string, Entry>();
   readonly #inProgress = new Set<string>();
@@ -70,12 +64,19 @@ export class ModuleGraph implements ProjectModules {
   #stats = new Map<string, Stamp | undefined>();
   #validated = new Set<string>();
   #versions = 0;
-  /** Quick "can anything it reaches block?" answers, with the files each answer read. */
-  readonly #reaches = new Map<string, { readonly value: boolean; readonly reads: ReadonlyMap<string, Stamp | undefined> }>();
+  /** Quick "can anything it reaches block?" answers, from the modules' text alone. */
+  readonly #reach: BlockingReach;
 
   constructor(settings: UnblockSettings) {
-    this.#settings = settings;
     this.#knowledge = knowledgeFor(settings);
+    this.#reach = new BlockingReach({
+      settings,
+      stat: (file) => this.#stat(file),
+      resolve: (fromFile, specifier) => this.resolve(fromFile, specifier),
+      maxBytes: MAX_MODULE_BYTES,
+      maxEntries: MAX_SUMMARIES * 4,
+      maxVisits: MAX_QUICK_VISITS,
+    });
   }
 
   /**
@@ -269,7 +270,7 @@ export class ModuleGraph implements ProjectModules {
     }
     this.#inProgress.add(file);
     const deps = new Map<string, number>();
-    const reads = new Map<string, Stamp | undefined>();
+    const reads: Reads = new Map();
     this.#depStack.push(deps);
     let summary: ModuleSummary;
     try {
@@ -284,7 +285,7 @@ export class ModuleGraph implements ProjectModules {
     return summary;
   }
 
-  #build(file: string, stamp: Stamp, reads: Map<string, Stamp | undefined>): ModuleSummary {
+  #build(file: string, stamp: Stamp, reads: Reads): ModuleSummary {
     if (stamp.size > MAX_MODULE_BYTES) {
       debugModules(`${file}: ${stamp.size} bytes, treated as generated code and not summarised`);
       return inert(file);
@@ -302,11 +303,8 @@ export class ModuleGraph implements ProjectModules {
     }
     // Code in a worker thread blocks nobody's event loop: its exports run there.
     if (isWorkerThreadFile(text, file)) return inert(file);
-    const visited = new Set<string>();
-    const reaches = this.#reachesBlocking(file, text, visited);
-    // Whether this module needs a parse depended on the text of the modules it imports.
-    for (const read of visited) if (read !== file) reads.set(read, this.#stat(read));
-    if (!reaches) return inert(file);
+    // Whether this module needs a parse depends on the text of the modules it imports: `reads`.
+    if (!this.#reach.reaches(file, text, reads)) return inert(file);
     if (!this.#parser) return inert(file);
     const parsed = parseModule(file, text, this.#parser);
     if (!parsed.ok) {
@@ -364,14 +362,11 @@ export class ModuleGraph implements ProjectModules {
     // Summarising a file that calls into other modules would look them all up now, for code that
     // may never run while serving: leave that to the first importer that needs it.
     if (tracking.pendingCalls.length > 0) return tracking;
-    const reads = new Map<string, Stamp | undefined>();
+    const reads: Reads = new Map();
     let summary: ModuleSummary;
     if (looksGenerated(text) || isWorkerThreadFile(text, file)) summary = inert(file);
     else {
-      const visited = new Set<string>();
-      const reaches = this.#reachesBlocking(file, text, visited);
-      for (const read of visited) if (read !== file) reads.set(read, this.#stat(read));
-      summary = reaches ? this.#summarize(file, sourceCode, tracking) : inert(file);
+      summary = this.#reach.reaches(file, text, reads) ? this.#summarize(file, sourceCode, tracking) : inert(file);
     }
     this.#store(file, { stamp, summary, version: ++this.#versions, deps, reads });
     return tracking;
@@ -381,61 +376,6 @@ export class ModuleGraph implements ProjectModules {
     if (this.#entries.size >= MAX_SUMMARIES) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(file, entry);
     this.#validated.add(file);
-  }
-
-  /**
-   * False when neither the module nor anything it imports from the project names a module that
-   * can block: then no export can lead to a blocking call, and the module need not be parsed.
-   */
-  #reachesBlocking(file: string, text: string, seen: Set<string>, visiting = new Set<string>()): boolean {
-    const known = this.#reaches.get(file);
-    if (known && [...known.reads].every(([read, stamp]) => sameStamp(this.#stat(read), stamp))) {
-      for (const read of known.reads.keys()) seen.add(read);
-      return known.value;
-    }
-    seen.add(file);
-    const reads = new Map<string, Stamp | undefined>([[file, this.#stat(file)]]);
-    if (mayCallBlockingApi(text, this.#settings)) return this.#remember(file, true, reads);
-    // A very wide web of modules that name nothing blocking is rare; past this, parse rather than read on.
-    if (visiting.size > MAX_QUICK_VISITS) return true;
-    visiting.add(file);
-    // A "no" that skipped a module still being visited (an import cycle) is not final: not kept.
-    let complete = true;
-    try {
-      for (const specifier of quickSpecifiers(text)) {
-        const imported = this.resolve(file, specifier);
-        if (imported === undefined) continue;
-        if (visiting.has(imported)) {
-          complete = false;
-          continue;
-        }
-        let importedText: string;
-        try {
-          importedText = readFileSync(imported, 'utf8');
-        } catch {
-          continue;
-        }
-        if (importedText.length > MAX_MODULE_BYTES) continue;
-        const inner = new Set<string>();
-        const reaches = this.#reachesBlocking(imported, importedText, inner, visiting);
-        for (const read of inner) {
-          seen.add(read);
-          reads.set(read, this.#stat(read));
-        }
-        if (reaches) return this.#remember(file, true, reads);
-        if (!this.#reaches.has(imported)) complete = false;
-      }
-    } finally {
-      visiting.delete(file);
-    }
-    return complete ? this.#remember(file, false, reads) : false;
-  }
-
-  /** Kept across generations: the answer holds while none of the files it read has changed. */
-  #remember(file: string, reaches: boolean, reads: ReadonlyMap<string, Stamp | undefined>): boolean {
-    this.#reaches.set(file, { value: reaches, reads });
-    if (this.#reaches.size > MAX_SUMMARIES * 4) this.#reaches.delete(this.#reaches.keys().next().value!);
-    return reaches;
   }
 
   // ── freshness ──────────────────────────────────────────────────────────────────────────────
@@ -476,11 +416,6 @@ export class ModuleGraph implements ProjectModules {
     this.#validated.add(file);
     return entry;
   }
-}
-
-function sameStamp(a: Stamp | undefined, b: Stamp | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 /** Minified or bundled: very long lines, or a bundler's banner. */

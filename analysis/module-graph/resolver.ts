@@ -35,6 +35,9 @@ const BASE_OPTIONS: NapiResolveOptions = {
   symlinks: true,
 };
 
+/** Answers kept at once; a large service asks a few thousand distinct ones. */
+const MAX_REMEMBERED = 50_000;
+
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
@@ -45,7 +48,26 @@ export class ProjectResolver {
   /** Directory → the jsconfig.json that governs it, when no tsconfig.json is nearer. */
   readonly #jsconfigOf = new Map<string, string | null>();
 
+  /**
+   * Answers by directory and specifier: every file of a directory resolves a specifier alike, and
+   * a service's files name the same few modules again and again (15 times each, on one real
+   * service). oxc-resolver keeps what it learnt of the file system for the life of the resolver,
+   * so remembering its answers makes none staler than they already are.
+   */
+  readonly #answers = new Map<string, Resolution>();
+
   resolve(fromFile: string, specifier: string): Resolution {
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    let answer = this.#answers.get(key);
+    if (answer === undefined) {
+      if (this.#answers.size >= MAX_REMEMBERED) this.#answers.clear();
+      answer = this.#resolve(fromFile, specifier);
+      this.#answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  #resolve(fromFile: string, specifier: string): Resolution {
     if (specifier.startsWith('node:')) return { ok: false, reason: 'a Node.js built-in', expected: true };
     let result;
     try {
