@@ -5,7 +5,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ContextClassifier, type ExecutionContext } from './contexts.js';
 import { HandlerIndex } from './handlers.js';
 import { knowledgeFor } from './knowledge.js';
-import { moduleGraphFor } from './module-graph/module-graph.js';
+import { couldReport } from './prefilter.js';
+import { moduleGraphFor, type ModuleGraph } from './module-graph/module-graph.js';
 import type { PendingCall } from './module-graph/shapes.js';
 import { readSettings, type UnblockSettings } from './settings.js';
 import { StartupIndex } from './startup.js';
@@ -43,6 +44,43 @@ const analyses = new WeakMap<TSESTree.Program, FileAnalysis>();
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+const gates = new WeakMap<TSESTree.Program, { readonly settings: UnblockSettings; readonly value: boolean }>();
+/** Files whose look at the disk has begun (see `beginGeneration`): once per file, whichever asks first. */
+const generations = new WeakSet<TSESTree.Program>();
+
+/**
+ * False when no blocking call can be reported in the file being linted, from text alone: it names
+ * no module that can block and no clock a busy wait reads (`couldReport`), and no module of the
+ * project it imports names one, at any depth. Such a file needs no analysis; on a real 504-file
+ * service that is 197 files. The syntactic rules ask this first; type information can find more.
+ */
+export function mayReport(context: AnyContext): boolean {
+  const sourceCode = context.sourceCode;
+  const settings = readSettings(context.settings);
+  const cached = gates.get(sourceCode.ast);
+  if (cached && cached.settings === settings) return cached.value;
+  const text = sourceCode.text;
+  const value = couldReport(text, settings) || graphForFile(context, settings).importsReachBlocking(fileOf(context), text);
+  gates.set(sourceCode.ast, { settings, value });
+  return value;
+}
+
+/** The module graph, with its look at the disk begun for this file. */
+function graphForFile(context: AnyContext, settings: UnblockSettings): ModuleGraph {
+  const modules = moduleGraphFor(settings);
+  if (!generations.has(context.sourceCode.ast)) {
+    generations.add(context.sourceCode.ast);
+    // A new file: look at the disk afresh, so that an editor sees a helper it just changed.
+    modules.beginGeneration(context.languageOptions.parser);
+  }
+  return modules;
+}
+
+/** ESLint passes absolute paths; a relative one (a test harness's) is relative to ESLint's cwd. */
+function fileOf(context: AnyContext): string {
+  return path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename);
+}
+
 /** The shared analysis of the file being linted; computed once, on the first rule that asks. */
 export function analyzeFile(context: AnyContext): FileAnalysis {
   const sourceCode = context.sourceCode;
@@ -50,11 +88,8 @@ export function analyzeFile(context: AnyContext): FileAnalysis {
   const cached = analyses.get(sourceCode.ast);
   if (cached && cached.settings === settings) return cached;
 
-  const modules = moduleGraphFor(settings);
-  // A new file: look at the disk afresh, so that an editor sees a helper it just changed.
-  modules.beginGeneration(context.languageOptions.parser);
-  // ESLint passes absolute paths; a relative one (a test harness's) is relative to ESLint's cwd.
-  const file = path.isAbsolute(context.filename) ? context.filename : path.resolve(context.cwd, context.filename);
+  const modules = graphForFile(context, settings);
+  const file = fileOf(context);
   const tracker = new Tracker(sourceCode, knowledgeFor(settings, context.cwd), { modules, file });
   // The module graph keeps this file's summary from this parse, for the files that import it.
   const tracking = modules.trackLinted(file, sourceCode, () => tracker.run());

@@ -89,6 +89,17 @@ function blockingNames(): Map<string, ReadonlySet<string> | typeof ANY_USE> {
   return names;
 }
 
+/**
+ * Modules through which a call can send a function to a worker: those of the offload points, and
+ * those whose factories make the receivers of the offload methods (`executor.submit`).
+ */
+function modulesThatOffload(): Set<string> {
+  const receivers = new Set(TABLES.offloads.flatMap((point) => (point.receiver === undefined ? [] : [point.receiver])));
+  const modules = new Set(TABLES.offloads.flatMap((point) => point.modules ?? []));
+  for (const factory of TABLES.factories) if (receivers.has(factory.produces)) for (const module of factory.modules) modules.add(module);
+  return modules;
+}
+
 const ANY_USE = 'any use';
 const CATALOG_MODULES = modulesThatCanBlock();
 const MARKERS = markersFor(CATALOG_MODULES);
@@ -99,6 +110,7 @@ const BLOCKING_NAMES = blockingNames();
  * cannot hide the module's name.
  */
 const SPECIFIER = /['"`](?:node:)?([^'"`\s]+)(?=['"`])/g;
+const OFFLOAD_MARKERS = markersFor(modulesThatOffload());
 const BUSY_WAIT_MARKER = new RegExp(`\\b(?:${BUSY_WAIT_GLOBALS.join('|')})\\b`);
 
 /** The escapes a string or an identifier may spell a name with: `'f\x73'`, `D\u0061te`. */
@@ -148,6 +160,11 @@ function mentionsBlockingName(text: string, settings: UnblockSettings | undefine
     for (const name of names) if (text.includes(name)) return true;
   }
   return false;
+}
+
+/** False when no call in `text` can send a function to a worker: no module that offloads is named in it. */
+export function mayOffload(text: string): boolean {
+  return matches(OFFLOAD_MARKERS, text);
 }
 
 /** The markers of the modules `settings.unblock.blockingApis` adds. */

@@ -32,7 +32,7 @@ export default createRule<Options, MessageId>({
     const include = createEntryFilter(RULE_NAME, options, userApiIds(context));
     return {
       'Program:exit'() {
-        for (const finding of view().findings) {
+        for (const finding of view()?.findings ?? []) {
           const { site, context: where } = finding;
           if (where.kind !== 'async' || site.entry.family === 'sleep' || !include(site.entry, site.module)) continue;
           const suggestion = awaitSuggestion(finding, context.sourceCode);

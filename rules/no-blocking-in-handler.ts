@@ -29,7 +29,7 @@ export default createRule<Options, MessageId>({
     const include = createEntryFilter(RULE_NAME, options, userApiIds(context));
     return {
       'Program:exit'() {
-        for (const { site, context: where } of view().findings) {
+        for (const { site, context: where } of view()?.findings ?? []) {
           // Async handlers belong to no-blocking-in-async; each site is reported by one rule only.
           if (where.kind !== 'handler' || site.entry.family === 'sleep' || !include(site.entry, site.module)) continue;
           context.report({

@@ -3,7 +3,7 @@ import { enclosingFunction, isInParameters } from '../analysis/ast.js';
 import { atomicsWaitCalls, isSpinLoop, remainingMilliseconds, type LoopNode } from '../analysis/busy-wait.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { createRule } from './util/create-rule.js';
-import { analyzeFile } from '../analysis/file-analysis.js';
+import { analyzeFile, mayReport } from '../analysis/file-analysis.js';
 import { describeContext, describeFix } from '../analysis/messages.js';
 
 export type Options = [];
@@ -57,6 +57,8 @@ export default createRule<Options, MessageId>({
       DoWhileStatement: collect,
       ForStatement: collect,
       'Program:exit'() {
+        // A file that names no clock, no sleep module and nothing that blocks needs no analysis.
+        if (!mayReport(context)) return;
         const analysis = analyzeFile(context);
         if (analysis.offServingLoop) return;
 

@@ -47,8 +47,9 @@ export default createRule<Options, MessageId>({
     const include = createEntryFilter(RULE_NAME, options, userApiIds(context));
     return {
       'Program:exit'() {
-        const { analysis, sites: allSites } = view();
-        if (analysis.offServingLoop) return;
+        const seen = view();
+        if (!seen || seen.analysis.offServingLoop) return;
+        const { analysis, sites: allSites } = seen;
         const sites = allSites.filter((site) => include(site.entry, site.module));
         const pending = analysis.pendingCalls;
         const remoteSite = (call: PendingCall): BlockingSite | undefined => {

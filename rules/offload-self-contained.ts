@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, DefinitionType, type TSESLint, type TSESTree 
 import { isFunctionNode, unwrapExpression, walk, type FunctionNode } from '../analysis/ast.js';
 import { createRule } from './util/create-rule.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
+import { mayOffload } from '../analysis/prefilter.js';
 
 export interface OffloadSelfContainedOptions {
   /** Globals a worker is known to have on top of the standard ones (installed by a worker bootstrap). */
@@ -78,6 +79,8 @@ export default createRule<Options, MessageId>({
 
     return {
       'Program:exit'() {
+        // Most files name no module that offloads: then they need no analysis for this rule.
+        if (!mayOffload(sourceCode.text)) return;
         for (const { call, point } of analyzeFile(context).offloadCalls) {
           const argument = call.arguments[point.argument];
           if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;

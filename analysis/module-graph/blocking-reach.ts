@@ -63,13 +63,15 @@ export class BlockingReach {
   }
 
   /**
-   * Whether `file`, whose text is `text`, or any project module it imports names a blocking API.
-   * Adds to `reads` the stamp of every other file the answer rests on.
+   * Whether `file`, whose text is `text` (read from disk when not given), or any project module
+   * it imports names a blocking API. Adds to `reads` the stamp of every other file the answer
+   * rests on.
    */
-  reaches(file: string, text: string, reads: Reads): boolean {
+  reaches(file: string, text: string | undefined, reads: Reads): boolean {
     const known = this.#answer(file);
     if (known) return this.#use(known, file, reads);
-    const root = this.#quick(file, text);
+    const root = text === undefined ? this.#read(file) : this.#quick(file, text);
+    if (!root) return false;
     if (root.names) return this.#keep([file], { value: true, reads: new Map([[file, root.stamp]]) }, file, reads);
     const seen: Reads = new Map([[file, root.stamp]]);
     const path: Frame[] = [{ file, stamp: root.stamp, imports: root.imports, next: 0 }];

@@ -20,6 +20,7 @@ import { isWorkerThreadFile } from '../worker-file.js';
 import { BlockingReach, type Reads } from './blocking-reach.js';
 import { debugModules } from './debug.js';
 import { readExports, withoutExportsPrefix } from './export-shapes.js';
+import { quickSpecifiers } from './quick-imports.js';
 import { parseModule, type ModuleParser } from './parse-module.js';
 import { ProjectResolver } from './resolver.js';
 import { sameStamp, type Stamp } from './stamp.js';
@@ -179,6 +180,19 @@ export class ModuleGraph implements ProjectModules {
       return undefined;
     }
     return resolution.file;
+  }
+
+  /**
+   * Whether a module of the project that `text` (the file ESLint lints, perhaps an editor's
+   * unsaved buffer) imports names a blocking API, or imports one that does, at any depth: from
+   * the modules' text, without parsing any of them.
+   */
+  importsReachBlocking(file: string, text: string): boolean {
+    for (const specifier of quickSpecifiers(text)) {
+      const imported = this.resolve(file, specifier);
+      if (imported !== undefined && imported !== file && this.#reach.reaches(imported, undefined, new Map())) return true;
+    }
+    return false;
   }
 
   // ── following links ────────────────────────────────────────────────────────────────────────

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 
 import { planFile as planAsyncApi } from '../../codemods/async-api/plan.js';
 import { planFile as planBusyWait } from '../../codemods/busy-wait/plan.js';
-import { couldReport, mayCallBlockingApi } from '../../analysis/prefilter.js';
+import { couldReport, mayCallBlockingApi, mayOffload } from '../../analysis/prefilter.js';
 import { readSettings } from '../../analysis/settings.js';
 import { checkSyntax, releaseDetector, withDetector } from '../../codemods/engine/detector.js';
 import { runPlanner, type PlannedFile } from '../../codemods/engine/run-planner.js';
@@ -165,6 +165,31 @@ describe('the detector’s pre-filter', () => {
     const settings = readSettings({ unblock: { blockingApis: [{ module: 'legacy-db', path: ['query'] }] } });
     expect(mayCallBlockingApi("const db = require('legacy-db');\n", settings)).toBe(true);
     expect(mayCallBlockingApi("const db = require('modern-db');\n", settings)).toBe(false);
+  });
+
+  it('in its offload form, says "maybe" for every way of offloading the tracker follows', () => {
+    // offload-self-contained asks mayOffload before the file's analysis.
+    const OFFLOADING: Readonly<Record<string, string>> = {
+      'named.mjs': "import { offload } from '@unblock/runtime';\nexport const f = (n) => offload(() => n * 2);\n",
+      'namespace.mjs': "import * as runtime from '@unblock/runtime';\nexport const f = (n) => runtime.offload(() => n * 2);\n",
+      'require.cjs': "const { runInExecutor } = require('@unblock/runtime');\nexports.f = (n) => runInExecutor(undefined, () => n * 2);\n",
+      'executor.mjs': "import { getDefaultExecutor } from '@unblock/runtime';\nconst pool = getDefaultExecutor();\nexport const f = (n) => pool.submit(() => n * 2);\n",
+      'constructed.mjs': "import { ThreadPoolExecutor } from '@unblock/runtime';\nconst pool = new ThreadPoolExecutor();\nexport const f = (n) => pool.submit(() => n * 2);\n",
+      'escaped.cjs': "const { offload } = require('@unblock/r\\x75ntime');\nexports.f = (n) => offload(() => n * 2);\n",
+    };
+    for (const [name, source] of Object.entries(OFFLOADING)) {
+      releaseDetector();
+      const outcome = withDetector(source, path.join(trickyRoot, name), ({ analysis }) => analysis.offloadCalls.length);
+      expect(outcome.ok && outcome.value, name).toBe(1);
+      expect(mayOffload(source), name).toBe(true);
+    }
+  });
+
+  it('in its offload form, rules out files that do not name the runtime', () => {
+    expect(mayOffload("import { offload } from '@unblock/runtime';\n")).toBe(true);
+    expect(mayOffload('const { getDefaultExecutor } = require("@unblock/runtime");\n')).toBe(true);
+    expect(mayOffload("import { offload } from './runtime.js';\nexport const offloaded = 1;\n")).toBe(false);
+    expect(mayOffload("const fs = require('fs');\n")).toBe(false);
   });
 
   it('leaves each codemod’s result unchanged', { timeout: 300_000 }, () => {

@@ -1,0 +1,68 @@
+// mayReport: the text-only gate before a file's analysis. A file is analysed when it names a
+// module that can block or a busy wait's clock, or imports (at any depth) a project module that
+// names a blocking API; otherwise no rule can report in it, and it is not analysed at all.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { mayReport } from '../../analysis/file-analysis.js';
+import { parserLanguageOptions } from '../../analysis/parser-options.js';
+
+const root = mkdtempSync(path.join(tmpdir(), 'unblock-may-report-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(file: string, text: string): void {
+  const full = path.join(root, file);
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, text);
+}
+
+/** What mayReport says of `code`, linted as `file` of the temp project. */
+function gate(file: string, code: string): boolean {
+  let answer: boolean | undefined;
+  const rule: TSESLint.RuleModule<never> = {
+    meta: { type: 'problem', messages: {}, schema: [] },
+    defaultOptions: [],
+    create(context) {
+      return {
+        'Program:exit'() {
+          answer = mayReport(context);
+        },
+      };
+    },
+  };
+  new Linter({ configType: 'flat', cwd: '/' }).verify(
+    code,
+    [{ files: ['**/*.*'], languageOptions: parserLanguageOptions(), plugins: { probe: { rules: { gate: rule } } as never }, rules: { 'probe/gate': 'error' } }],
+    path.join(root, file),
+  );
+  if (answer === undefined) throw new Error('the probe rule did not run');
+  return answer;
+}
+
+write('lib/format.js', `exports.bytes = (n) => \`\${n} B\`;\n`);
+write('lib/config.js', `const fs = require('fs');\nexports.load = () => fs.readFileSync('c.json', 'utf8');\n`);
+write('lib/settings.js', `const config = require('./config');\nexports.get = () => config.load();\n`);
+
+describe('mayReport', () => {
+  it('is false for a file that names nothing blocking and imports only modules that do not either', () => {
+    expect(gate('routes/a.js', `const format = require('../lib/format');\nmodule.exports = async (req, res) => res.send(format.bytes(1));\n`)).toBe(false);
+  });
+
+  it('is true for a file that names a module that can block', () => {
+    expect(gate('routes/b.js', `const { execSync } = require('node:child_process');\nmodule.exports = async () => execSync('ls');\n`)).toBe(true);
+  });
+
+  it('is true for a file that reads a clock a busy wait may spin on', () => {
+    expect(gate('routes/c.js', `module.exports = async () => { const end = Date.now() + 5; while (Date.now() < end) {} };\n`)).toBe(true);
+  });
+
+  it('is true for a file whose helper, two modules away, names a blocking API', () => {
+    expect(gate('routes/d.js', `const settings = require('../lib/settings');\nmodule.exports = async (req, res) => res.json(settings.get());\n`)).toBe(true);
+  });
+});
