@@ -119,8 +119,11 @@ function callsOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): T
 const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer', 'fastify', 'Fastify', 'listen']);
 
 /** A function that itself makes a server listen is the one that starts the service (`run`, `main`). */
-function startsServer(fn: FunctionNode): boolean {
+function startsServer(fn: FunctionNode, text: string): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  // Most functions never write `listen`: that is known from the text, without a walk of the body.
+  const listen = text.indexOf('listen', fn.body.range[0]);
+  if (listen === -1 || listen >= fn.body.range[1]) return false;
   const stack: TSESTree.Node[] = [...fn.body.body];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -222,7 +225,7 @@ export class ContextClassifier {
   private startsOrRunsOnce(fn: FunctionNode): boolean {
     let known = this.bootOnly.get(fn);
     if (known === undefined) {
-      known = startsServer(fn) || this.calledOnlyOnce(fn);
+      known = startsServer(fn, this.sourceCode.text) || this.calledOnlyOnce(fn);
       this.bootOnly.set(fn, known);
     }
     return known;

@@ -69,6 +69,18 @@ const MAX_DEPTH = 64;
 /** `import('fs')`, `import("node:fs")`, ``import(`fs`)``: the specifier of a static dynamic import. */
 const DYNAMIC_IMPORT = /\bimport\(\s*['"`]([^'"`]+)['"`]\s*\)/g;
 
+/**
+ * True when the line up to `index` says it is a comment: it starts with `*` (a JSDoc line, where
+ * `{import('./models/Book')}` names a type, not a module loaded at run time) or `//`. Only these
+ * sure cases: a real `import()` on any other line is still found by the walk.
+ */
+function inJsDocOrLineComment(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  let at = lineStart;
+  while (at < index && (text[at] === ' ' || text[at] === '\t')) at++;
+  return text[at] === '*' || (text[at] === '/' && text[at + 1] === '/');
+}
+
 /** Follows every value that comes from a module the knowledge base cares about, within one file. */
 /** The project's own modules, and the path of the file being tracked, for following helpers across modules. */
 export interface ProjectContext {
@@ -198,6 +210,7 @@ export class Tracker {
     if (!text.includes('import(')) return;
     let relevant = false;
     for (const match of text.matchAll(DYNAMIC_IMPORT)) {
+      if (inJsDocOrLineComment(text, match.index)) continue;
       const module = this.knowledge.moduleKey(match[1]!, this.project?.file);
       if (this.knowledge.isInteresting(module) || (this.project && !isBuiltinModule(normalizeModuleSpecifier(match[1]!)))) {
         relevant = true;
@@ -459,6 +472,27 @@ export class Tracker {
     fields.set(name, value);
   }
 
+  private readonly thisMembersByClass = new Map<TSESTree.ClassBody, TSESTree.MemberExpression[]>();
+
+  /**
+   * `this.<member>` expressions in a class's instance members where `this` is the instance:
+   * found once per class, since trackClassFields goes over them until nothing changes.
+   */
+  private thisMembers(classBody: TSESTree.ClassBody): readonly TSESTree.MemberExpression[] {
+    let found = this.thisMembersByClass.get(classBody);
+    if (found) return found;
+    found = [];
+    for (const member of classBody.body) {
+      if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.static || !member.value) continue;
+      for (const node of walk(member.value, this.sourceCode.visitorKeys)) {
+        // Nested classes and non-arrow functions rebind `this`.
+        if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && thisClassBody(node) === classBody) found.push(node);
+      }
+    }
+    this.thisMembersByClass.set(classBody, found);
+    return found;
+  }
+
   /** Follows `this.<field>` in every method of classes whose fields hold a tracked value. */
   private trackClassFields(): void {
     // Fields found while following fields (a router stored from a stored app) get their turn too.
@@ -466,8 +500,7 @@ export class Tracker {
     for (let changed = true; changed; ) {
       changed = false;
       for (const [classBody, fields] of [...this.classFields]) {
-        for (const node of walkClassMembers(classBody, this.sourceCode.visitorKeys)) {
-          if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+        for (const node of this.thisMembers(classBody)) {
           const name = memberName(node);
           const value = name === undefined ? undefined : fields.get(name);
           if (!value) continue;
@@ -574,15 +607,3 @@ function thisClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   return undefined;
 }
 
-/** Nodes inside a class's instance members where `this` is the instance. */
-function* walkClassMembers(classBody: TSESTree.ClassBody, visitorKeys: TSESLint.SourceCode.VisitorKeys): Generator<TSESTree.Node> {
-  for (const member of classBody.body) {
-    if ((member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) || member.static) continue;
-    const root = member.value;
-    if (!root) continue;
-    for (const node of walk(root, visitorKeys)) {
-      // Nested classes and non-arrow functions rebind `this`; their nodes are skipped by thisClassBody at use.
-      if (thisClassBody(node) === classBody || node === root) yield node;
-    }
-  }
-}

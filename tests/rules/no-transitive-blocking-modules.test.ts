@@ -255,6 +255,18 @@ export async function handle(file: string) {
 }`,
       errors: [{ messageId: 'transitiveCall', line: 3, column: 10, data: { callee: 'load', context: 'async function `handle`', chain: 'load → fs.readFileSync', line: '5 of ../lib/esm.mjs', fix: 'use `fs.promises.readFile`' } }],
     },
+    // A JSDoc type import names no module loaded at run time; the real dynamic import below it is still followed.
+    {
+      filename: at('routes/invalid.mjs'),
+      code: `/**
+ * @param {import('../lib/config.js')} config
+ */
+export async function handle(config) {
+  const { loadConfig: load } = await import('../lib/esm.mjs');
+  return load(config);
+}`,
+      errors: [{ messageId: 'transitiveCall', line: 6, column: 10, data: { callee: 'load', context: 'async function `handle`', chain: 'load → fs.readFileSync', line: '5 of ../lib/esm.mjs', fix: 'use `fs.promises.readFile`' } }],
+    },
     // tsconfig paths, jsconfig paths, and a workspace package that resolves to its source.
     {
       filename: at('ts-paths/src/routes/files.ts'),

@@ -81,6 +81,39 @@ async function migrateCache() {
 express().get('/x', async (req, res) => res.json(await migrateCache()));`,
       errors: [{ messageId: 'blockingCall', line: 4, column: 10, data: { api: 'fs.existsSync', context: 'async function `migrateCache`', fix: 'use `fs.promises.access`' } }],
     },
+    // Only the function that itself makes the server listen starts the service, not the one written before it.
+    {
+      code: `import fs from 'node:fs';
+import http from 'node:http';
+export async function handle() {
+  return fs.readFileSync('page.html');
+}
+export async function run() {
+  http.createServer(() => undefined).listen(80);
+}`,
+      errors: [
+        {
+          messageId: 'blockingCall',
+          line: 4,
+          column: 10,
+          data: { api: 'fs.readFileSync', context: 'async function `handle`', fix: readFix },
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              data: { replacement: 'fs.promises.readFile' },
+              output: `import fs from 'node:fs';
+import http from 'node:http';
+export async function handle() {
+  return await fs.promises.readFile('page.html');
+}
+export async function run() {
+  http.createServer(() => undefined).listen(80);
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A name that only starts like a start-up word is no start-up.
     {
       code: `import fs from 'node:fs';
