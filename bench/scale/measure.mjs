@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Runs one Node command in a child process and reports its wall time and peak resident set size.
+// Runs one Node command in a child process and reports its wall time, CPU time and peak resident
+// set size.
 //
 // Peak RSS comes from GNU time (`/usr/bin/time -f %M`) when the machine has it: the kernel's
 // figure for the child, whatever the child does. Without it, the command runs inside a small
 // wrapper process (rss-wrapper.mjs) that loads the script in itself and reports its own
 // `process.resourceUsage().maxRSS` on exit. Either way it is the peak of the largest process,
 // worker threads included; processes the command starts itself are not added in.
-// Wall time is measured here, around the child, the same way on both paths.
+// Wall time is measured here, around the child, the same way on both paths. CPU time (user and
+// system, every thread of the process) comes the same way as peak RSS: with wall time it says how
+// many CPUs the run kept busy, which bounds what more threads can gain.
 //
 //   node bench/scale/measure.mjs [--cwd dir] [--stdout file] -- script.js args…
-// prints `{ status, seconds, rssMiB, via }` as JSON.
+// prints `{ status, seconds, cpuSeconds, rssMiB, via }` as JSON.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -31,12 +34,12 @@ export function hasGnuTime() {
 
 /**
  * Runs `node script …args` in `cwd`, its stdout written to `stdout` (a file path; discarded
- * without one), its stderr kept. Resolves to `{ status, seconds, rssMiB, via, stderr }`.
+ * without one), its stderr kept. Resolves to `{ status, seconds, cpuSeconds, rssMiB, via, stderr }`.
  */
 export async function measure(script, args, { cwd = process.cwd(), stdout, env = process.env, useGnuTime = hasGnuTime() } = {}) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'unblock-measure-'));
   const report = path.join(scratch, 'rss');
-  const command = useGnuTime ? [GNU_TIME, ['-f', '%M', '-o', report, process.execPath, script, ...args]] : [process.execPath, [WRAPPER, report, script, ...args]];
+  const command = useGnuTime ? [GNU_TIME, ['-f', '%U %S %M', '-o', report, process.execPath, script, ...args]] : [process.execPath, [WRAPPER, report, script, ...args]];
   const out = stdout ? openSync(stdout, 'w') : 'ignore';
   try {
     const started = performance.now();
@@ -49,9 +52,9 @@ export async function measure(script, args, { cwd = process.cwd(), stdout, env =
       child.on('close', (code, signal) => resolve({ status: code ?? signal, stderr: text }));
     });
     const seconds = (performance.now() - started) / 1000;
-    // GNU time writes "Command exited with non-zero status 1" before the figure: the last line is %M.
-    const kib = Number(readFileSync(report, 'utf8').trim().split('\n').at(-1));
-    return { status, seconds, rssMiB: kib / 1024, via: useGnuTime ? 'GNU time' : 'resourceUsage', stderr };
+    // GNU time writes "Command exited with non-zero status 1" before the figures: the last line is theirs.
+    const [user, system, kib] = readFileSync(report, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+    return { status, seconds, cpuSeconds: user + system, rssMiB: kib / 1024, via: useGnuTime ? 'GNU time' : 'resourceUsage', stderr };
   } finally {
     if (typeof out === 'number') closeSync(out);
     rmSync(scratch, { recursive: true, force: true });
