@@ -2,25 +2,17 @@
 // each module read once however many questions are asked (a cycle used to be walked again for
 // every question: 10,600 reads for 636 files on one real service).
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { BlockingReach, type Reads } from '../../analysis/module-graph/blocking-reach.js';
 import type { Stamp } from '../../analysis/module-graph/stamp.js';
 import { readSettings } from '../../analysis/settings.js';
+import { tempTree } from '../helpers/temp-tree.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'unblock-blocking-reach-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(file: string, text: string): string {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const { root, write } = tempTree('unblock-blocking-reach-');
 
 /** A BlockingReach over the temp tree, counting how often it resolves each import of each module. */
 function reachOver(options: { maxVisits?: number } = {}) {

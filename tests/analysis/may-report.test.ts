@@ -2,25 +2,17 @@
 // module that can block or a busy wait's clock, or imports (at any depth) a project module that
 // names a blocking API; otherwise no rule can report in it, and it is not analysed at all.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { mayReport } from '../../analysis/file-analysis.js';
 import { parserLanguageOptions } from '../../analysis/parser-options.js';
+import { tempTree } from '../helpers/temp-tree.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'unblock-may-report-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(file: string, text: string): void {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-}
+const { root, write } = tempTree('unblock-may-report-');
 
 /** What mayReport says of `code`, linted as `file` of the temp project. */
 function gate(file: string, code: string): boolean {

@@ -1,27 +1,19 @@
 // The module graph on its own: what it caches and when it notices a change, and what it does with
 // input that is not a well-formed project (a generated file, a symlink loop, an import cycle).
 
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { Linter } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { parserLanguageOptions } from '../../analysis/parser-options.js';
 import { ModuleGraph } from '../../analysis/module-graph/module-graph.js';
 import { readSettings } from '../../analysis/settings.js';
 import plugin from '../../rules/index.js';
+import { tempTree } from '../helpers/temp-tree.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'unblock-module-graph-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(file: string, text: string): string {
-  const full = path.join(root, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const { root, write } = tempTree('unblock-module-graph-');
 
 const linter = new Linter({ configType: 'flat', cwd: '/' });
 
