@@ -163,16 +163,19 @@ function moduleSource(text: string, ast: TSESTree.Program, scopeManager: ScopeMa
 /** ESLint sets `parent` while it traverses; a module parsed here is never traversed by ESLint. */
 function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): void {
   const stack: TSESTree.Node[] = [root];
+  const adopt = (child: unknown, parent: TSESTree.Node): void => {
+    if (child !== null && typeof child === 'object' && 'type' in child) {
+      (child as { parent?: TSESTree.Node }).parent = parent;
+      stack.push(child as TSESTree.Node);
+    }
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
     for (const key of visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? (value as unknown[]) : [value]) {
-        if (child !== null && typeof child === 'object' && 'type' in child) {
-          (child as { parent?: TSESTree.Node }).parent = node;
-          stack.push(child as TSESTree.Node);
-        }
-      }
+      // No array made for a single child: this runs for every node of every summarised module.
+      if (Array.isArray(value)) for (const child of value as unknown[]) adopt(child, node);
+      else adopt(value, node);
     }
   }
 }
