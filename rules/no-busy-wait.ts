@@ -57,13 +57,15 @@ export default createRule<Options, MessageId>({
       DoWhileStatement: collect,
       ForStatement: collect,
       'Program:exit'() {
-        // A file that names no clock, no sleep module and nothing that blocks needs no analysis.
-        if (!mayReport(context)) return;
+        // Only spin loops, `Atomics.wait` and the catalog's sleep calls are reported: a file with
+        // none of them needs no analysis (most files that read `Date` only stamp a time).
+        const spinning = loops.filter((loop) => isSpinLoop(loop, sourceCode));
+        const waits = atomicsWaitCalls(sourceCode);
+        if (spinning.length === 0 && waits.length === 0 && !mayReport(context)) return;
         const analysis = analyzeFile(context);
         if (analysis.offServingLoop) return;
 
-        for (const loop of loops) {
-          if (!isSpinLoop(loop, sourceCode)) continue;
+        for (const loop of spinning) {
           const where = analysis.classifier.classify(loop);
           if (!where) continue;
           context.report({
@@ -74,7 +76,7 @@ export default createRule<Options, MessageId>({
           });
         }
 
-        for (const call of atomicsWaitCalls(sourceCode)) {
+        for (const call of waits) {
           const where = analysis.classifier.classify(call);
           if (!where) continue;
           const statement = call.parent.type === AST_NODE_TYPES.ExpressionStatement ? call.parent : undefined;
