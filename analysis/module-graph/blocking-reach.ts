@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 
 import { mayCallBlockingApi } from '../prefilter.js';
 import type { UnblockSettings } from '../settings.js';
-import { quickSpecifiers } from './quick-imports.js';
+import { quickProjectImports } from './quick-imports.js';
 import { sameStamp, type Stamp } from './stamp.js';
 
 /** Stamps of the files an answer was read from: it holds while none of them changed. */
@@ -162,12 +162,7 @@ export class BlockingReach {
   }
 
   #remember(file: string, text: string, stamp: Stamp | undefined): QuickModule {
-    const imports: string[] = [];
-    for (const specifier of quickSpecifiers(text)) {
-      const imported = this.#deps.resolve(file, specifier);
-      if (imported !== undefined && imported !== file) imports.push(imported);
-    }
-    const quick: QuickModule = { stamp, names: mayCallBlockingApi(text, this.#deps.settings), imports };
+    const quick: QuickModule = { stamp, names: mayCallBlockingApi(text, this.#deps.settings), imports: quickProjectImports(file, text, this.#deps.resolve) };
     this.#modules.delete(file);
     this.#modules.set(file, quick);
     if (this.#modules.size > this.#deps.maxEntries) this.#modules.delete(this.#modules.keys().next().value!);

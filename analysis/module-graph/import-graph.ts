@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 
-import { quickSpecifiers } from './quick-imports.js';
+import { quickProjectImports } from './quick-imports.js';
 import { stronglyConnected } from './strongly-connected.js';
 import { ProjectResolver } from './resolver.js';
 
@@ -23,12 +23,11 @@ export class ImportGraph {
 
   /** Records what `file` imports, given its text. Specifiers that lead nowhere in the project are dropped. */
   add(file: string, text: string): void {
-    const targets = new Set<string>();
-    for (const specifier of quickSpecifiers(text)) {
-      const resolution = this.#resolver.resolve(file, specifier);
-      if (resolution.ok && resolution.file !== file) targets.add(resolution.file);
-    }
-    this.#imports.set(file, [...targets]);
+    const resolved = (fromFile: string, specifier: string): string | undefined => {
+      const resolution = this.#resolver.resolve(fromFile, specifier);
+      return resolution.ok ? resolution.file : undefined;
+    };
+    this.#imports.set(file, quickProjectImports(file, text, resolved));
     this.#importers = undefined;
   }
 

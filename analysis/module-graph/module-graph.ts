@@ -21,7 +21,7 @@ import { BlockingReach, type Reads } from './blocking-reach.js';
 import { debugModules } from './debug.js';
 import { readExports, withoutExportsPrefix } from './export-shapes.js';
 import { parseModule, type ModuleParser } from './parse-module.js';
-import { quickSpecifiers } from './quick-imports.js';
+import { quickProjectImports } from './quick-imports.js';
 import { ProjectResolver } from './resolver.js';
 import { sameStamp, type Stamp } from './stamp.js';
 import { CALL, mayBlock, memberShape, NAMESPACE, NEW, REQUIRE, UNKNOWN, type ExportShape, type ModuleSummary, type PendingCall, type ProjectModules, type RemoteChain } from './shapes.js';
@@ -188,11 +188,7 @@ export class ModuleGraph implements ProjectModules {
    * the modules' text, without parsing any of them.
    */
   importsReachBlocking(file: string, text: string): boolean {
-    for (const specifier of quickSpecifiers(text)) {
-      const imported = this.resolve(file, specifier);
-      if (imported !== undefined && imported !== file && this.#reach.reaches(imported, undefined, new Map())) return true;
-    }
-    return false;
+    return quickProjectImports(file, text, (fromFile, specifier) => this.resolve(fromFile, specifier)).some((imported) => this.#reach.reaches(imported, undefined, new Map()));
   }
 
   // ── following links ────────────────────────────────────────────────────────────────────────
