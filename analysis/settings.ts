@@ -1,4 +1,6 @@
-import { Ajv, type ErrorObject, type SchemaObject } from 'ajv';
+import { createRequire } from 'node:module';
+
+import type { Ajv as AjvClass, ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
 
 import type { Family, Severity } from './catalog/types.js';
 import { customFramework, type Framework } from './frameworks/frameworks.js';
@@ -68,8 +70,19 @@ export class UnblockSettingsError extends Error {
   readonly code = 'ERR_UNBLOCK_INVALID_SETTINGS';
 }
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const validate = ajv.compile(SETTINGS_SCHEMA);
+let validator: ValidateFunction | undefined;
+
+/**
+ * The compiled schema, built the first time a config has `settings.unblock`: loading ajv and
+ * compiling the schema took 80 ms of every ESLint run's start, and most configs have no settings.
+ */
+function validate(): ValidateFunction {
+  if (!validator) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    validator = new Ajv({ allErrors: false, strict: false }).compile(SETTINGS_SCHEMA);
+  }
+  return validator;
+}
 
 /** `/blockingApis/0/path` → `blockingApis[0].path`. */
 function settingsPath(instancePath: string): string {
@@ -131,8 +144,9 @@ interface RawSettings {
 
 /** Validates against SETTINGS_SCHEMA, then normalises: defaults, split paths, no `node:` prefix. */
 function parse(raw: unknown): UnblockSettings {
-  if (!validate(raw)) {
-    throw new UnblockSettingsError(`unblock: ${describeError(validate.errors ?? [])}. See docs/settings.md.`);
+  const check = validate();
+  if (!check(raw)) {
+    throw new UnblockSettingsError(`unblock: ${describeError(check.errors ?? [])}. See docs/settings.md.`);
   }
   const settings = raw as RawSettings;
   const moduleApis: ModuleBlockingApi[] = [];
