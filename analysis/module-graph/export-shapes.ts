@@ -204,28 +204,32 @@ class ExportReader {
     // Recursion (a function that returns itself, a factory that calls itself) ends here.
     this.#functions.set(fn, UNKNOWN);
     const returns = this.#returnShape(fn);
-    const shape: ExportShape = {
-      kind: 'function',
-      name: withoutExportsPrefix(functionName(fn) ?? 'an anonymous function'),
-      ...this.#lazyChain(fn, 'chain'),
-      ...(returns.kind === 'unknown' ? {} : { returns }),
-    };
+    const shape = this.#withLazyChain(
+      {
+        kind: 'function' as const,
+        name: withoutExportsPrefix(functionName(fn) ?? 'an anonymous function'),
+        ...(returns.kind === 'unknown' ? {} : { returns }),
+      },
+      fn,
+      'chain',
+    );
     this.#functions.set(fn, shape);
     return shape;
   }
 
   /**
-   * `{ possible, [key] }`, where reading `key` works out the chain behind calling `fn` then, not
-   * now: most exports are never called while serving, and their chains would mean reading the
-   * modules they call into.
+   * `shape` with `possible`, and with `key` as a getter that works out the chain behind calling
+   * `fn` when it is read, not now: most exports are never called while serving, and their chains
+   * would mean parsing the modules they call into. The getter is defined on the shape itself: a
+   * spread (`{ ...lazy }`) would read it, and did, which parsed those modules for every summary.
    */
-  #lazyChain<K extends 'chain' | 'construct'>(fn: FunctionNode, key: K): { possible: boolean } & { readonly [P in K]?: RemoteChain } {
+  #withLazyChain<S extends object, K extends 'chain' | 'construct'>(shape: S, fn: FunctionNode, key: K): S & { readonly possible: boolean } & { readonly [P in K]?: RemoteChain } {
     const compact = this.#sources.callGraph.compact(fn, this.#compacts);
     const possible = mayReachBlocking(compact);
     const chainOf = this.#sources.chainOf;
-    const lazy = { possible };
+    const lazy = Object.assign(shape, { possible });
     if (possible) Object.defineProperty(lazy, key, { enumerable: true, get: () => chainOf(compact) });
-    return lazy as { possible: boolean } & { readonly [P in K]?: RemoteChain };
+    return lazy;
   }
 
   /** What a function returns, when every `return` agrees on something we can follow: a factory's instance. */
@@ -245,14 +249,14 @@ class ExportReader {
     this.#classes.set(node, UNKNOWN);
     const instance = new Map<string, ExportShape>();
     const statics = new Map<string, ExportShape>();
-    let construct: { possible: boolean; construct?: RemoteChain } = { possible: false };
+    let constructor: FunctionNode | undefined;
     for (const item of node.body.body) {
       if (item.type !== AST_NODE_TYPES.MethodDefinition && item.type !== AST_NODE_TYPES.PropertyDefinition) continue;
       const name = propertyKeyName(item);
       const value = item.value ? unwrapExpression(item.value) : undefined;
       if (name === undefined || !isFunctionNode(value)) continue;
       if (item.type === AST_NODE_TYPES.MethodDefinition && item.kind === 'constructor') {
-        construct = this.#lazyChain(value, 'construct');
+        constructor = value;
         continue;
       }
       if (item.type === AST_NODE_TYPES.MethodDefinition && item.kind !== 'method') continue;
@@ -263,13 +267,8 @@ class ExportReader {
     const baseInstance: ExportShape =
       base.kind === 'class' ? base.instance : base.kind === 'link' ? { kind: 'link', file: base.file, path: [...base.path, NEW] } : UNKNOWN;
     const instanceShape: ExportShape = { kind: 'object', members: instance, ...(baseInstance.kind === 'unknown' ? {} : { fallback: baseInstance }) };
-    const shape: ExportShape = {
-      kind: 'class',
-      name: node.id?.name ?? 'an anonymous class',
-      instance: instanceShape,
-      statics,
-      ...construct,
-    };
+    const bare = { kind: 'class', name: node.id?.name ?? 'an anonymous class', instance: instanceShape, statics } as const;
+    const shape: ExportShape = constructor ? this.#withLazyChain(bare, constructor, 'construct') : { ...bare, possible: false };
     this.#classes.set(node, shape);
     return shape;
   }

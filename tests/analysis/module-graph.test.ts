@@ -81,6 +81,24 @@ describe('the module graph', () => {
     write('inert/other.js', `export function b() {\n  return 2;\n}\n`);
     expect(graph.summaryOf(file)).toMatchObject({ inert: true, exports: new Map() });
   });
+
+  it('summarises the modules an export calls into only when a caller asks for its chain', () => {
+    const graph = new ModuleGraph(readSettings({}));
+    graph.beginGeneration(parserLanguageOptions().parser);
+    write('lazy/helper.js', `import { readFileSync } from 'node:fs';\nexport function read() {\n  return readFileSync('x');\n}\n`);
+    write('lazy/widget.js', `import { read } from './helper.js';\nexport class Widget {\n  constructor() {\n    this.data = read();\n  }\n}\n`);
+    const service = write('lazy/service.js', `import { read } from './helper.js';\nimport { Widget } from './widget.js';\nexport function load() {\n  return read();\n}\nexport function make() {\n  return new Widget();\n}\n`);
+    const summary = graph.summaryOf(service)!;
+    expect(graph.cachedSummaries).toBe(1);
+    const load = summary.exports.get('load');
+    expect(load).toMatchObject({ kind: 'function', possible: true });
+    expect(graph.cachedSummaries).toBe(1);
+    expect(load?.kind === 'function' && load.chain).toMatchObject({ functions: ['load', 'read'], line: 3 });
+    expect(graph.cachedSummaries).toBe(2);
+    const widget = graph.summaryOf(path.join(root, 'lazy/widget.js'))!.exports.get('Widget');
+    expect(graph.cachedSummaries).toBe(3);
+    expect(widget?.kind === 'class' && widget.construct).toMatchObject({ functions: ['Widget.constructor', 'read'], line: 3 });
+  });
 });
 
 describe('bad input never crashes the rule nor reports through itself', () => {
