@@ -1,10 +1,13 @@
 // One cold lint of a tree in this process, as `eslint .` would do it: every file once, the module
 // graph starting empty. Prints `{ ms, cpuMs, rssMB, reports, crashes }` as JSON. Used by cold.mjs.
+// Through the ESLint class, as `eslint .` lints: it normalises the config once. Linter#verify given
+// a plain config array normalises it again for every file (rule options validated, merged and
+// cloned), which charged the recommended config about 2 % more on a tree of tiny files.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import { ESLint } from 'eslint';
 
 const [config, listFile] = process.argv.slice(2);
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -14,14 +17,15 @@ const languageOptions = { parser: tsParser, sourceType: 'module', ecmaVersion: '
 const base = { files: ['**/*'], languageOptions, linterOptions: { reportUnusedDisableDirectives: 'off' } };
 const configs = { 'parse-only': [base], recommended: [{ ...base, ...unblock.configs.recommended }] };
 
-const linter = new Linter({ configType: 'flat', cwd: '/' });
+const eslint = new ESLint({ cwd: '/', overrideConfigFile: true, overrideConfig: configs[config], ignore: false, warnIgnored: false });
 let reports = 0;
 let crashes = 0;
 const start = process.hrtime.bigint();
 const cpuStart = process.cpuUsage();
 for (const file of files) {
   try {
-    reports += linter.verify(readFileSync(file, 'utf8'), configs[config], file).filter((message) => message.ruleId?.startsWith('unblock/')).length;
+    const [result] = await eslint.lintText(readFileSync(file, 'utf8'), { filePath: file });
+    reports += result.messages.filter((message) => message.ruleId?.startsWith('unblock/')).length;
   } catch {
     crashes++;
   }
