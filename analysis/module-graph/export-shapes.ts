@@ -249,14 +249,14 @@ class ExportReader {
     this.#classes.set(node, UNKNOWN);
     const instance = new Map<string, ExportShape>();
     const statics = new Map<string, ExportShape>();
-    let constructor: FunctionNode | undefined;
+    let constructorNode: FunctionNode | undefined;
     for (const item of node.body.body) {
       if (item.type !== AST_NODE_TYPES.MethodDefinition && item.type !== AST_NODE_TYPES.PropertyDefinition) continue;
       const name = propertyKeyName(item);
       const value = item.value ? unwrapExpression(item.value) : undefined;
       if (name === undefined || !isFunctionNode(value)) continue;
       if (item.type === AST_NODE_TYPES.MethodDefinition && item.kind === 'constructor') {
-        constructor = value;
+        constructorNode = value;
         continue;
       }
       if (item.type === AST_NODE_TYPES.MethodDefinition && item.kind !== 'method') continue;
@@ -268,7 +268,7 @@ class ExportReader {
       base.kind === 'class' ? base.instance : base.kind === 'link' ? { kind: 'link', file: base.file, path: [...base.path, NEW] } : UNKNOWN;
     const instanceShape: ExportShape = { kind: 'object', members: instance, ...(baseInstance.kind === 'unknown' ? {} : { fallback: baseInstance }) };
     const bare = { kind: 'class', name: node.id?.name ?? 'an anonymous class', instance: instanceShape, statics } as const;
-    const shape: ExportShape = constructor ? this.#withLazyChain(bare, constructor, 'construct') : { ...bare, possible: false };
+    const shape: ExportShape = constructorNode ? this.#withLazyChain(bare, constructorNode, 'construct') : { ...bare, possible: false };
     this.#classes.set(node, shape);
     return shape;
   }
