@@ -2,7 +2,8 @@
 // graph starting empty. Prints `{ ms, cpuMs, rssMB, reports, crashes }` as JSON. Used by cold.mjs.
 // Through the ESLint class, as `eslint .` lints: it normalises the config once. Linter#verify given
 // a plain config array normalises it again for every file (rule options validated, merged and
-// cloned), which charged the recommended config about 2 % more on a tree of tiny files.
+// cloned): a cost only a config with rules paid, about 0.2 s of CPU in a profile of 5,313 tiny
+// files, though within the noise of an instruction count.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
