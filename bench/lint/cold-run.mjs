@@ -1,14 +1,14 @@
 // One cold lint of a tree in this process, as `eslint .` would do it: every file once, the module
 // graph starting empty. Prints `{ ms, cpuMs, rssMB, reports, crashes }` as JSON. Used by cold.mjs.
-// Through the ESLint class, as `eslint .` lints: it normalises the config once. Linter#verify given
-// a plain config array normalises it again for every file (rule options validated, merged and
-// cloned): a cost only a config with rules paid, about 0.2 s of CPU in a profile of 5,313 tiny
-// files, though within the noise of an instruction count.
+// Through the ESLint class, as `eslint .` lints (eslint-for.mjs). Linting through Linter#verify
+// with a plain config array, as this harness did before, cost the recommended config about 0.2 s
+// of CPU more in a profile of 5,313 tiny files, though within the noise of an instruction count.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
+
+import { eslintFor, lintMessages } from './eslint-for.mjs';
 
 const [config, listFile] = process.argv.slice(2);
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -18,15 +18,15 @@ const languageOptions = { parser: tsParser, sourceType: 'module', ecmaVersion: '
 const base = { files: ['**/*'], languageOptions, linterOptions: { reportUnusedDisableDirectives: 'off' } };
 const configs = { 'parse-only': [base], recommended: [{ ...base, ...unblock.configs.recommended }] };
 
-const eslint = new ESLint({ cwd: '/', overrideConfigFile: true, overrideConfig: configs[config], ignore: false, warnIgnored: false });
+const eslint = eslintFor(configs[config], '/');
 let reports = 0;
 let crashes = 0;
 const start = process.hrtime.bigint();
 const cpuStart = process.cpuUsage();
 for (const file of files) {
   try {
-    const [result] = await eslint.lintText(readFileSync(file, 'utf8'), { filePath: file });
-    reports += result.messages.filter((message) => message.ruleId?.startsWith('unblock/')).length;
+    const messages = await lintMessages(eslint, readFileSync(file, 'utf8'), file);
+    reports += messages.filter((message) => message.ruleId?.startsWith('unblock/')).length;
   } catch {
     crashes++;
   }

@@ -13,10 +13,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import pluginN from 'eslint-plugin-n';
 
 import { loadCorpus, repoRoot } from './corpus.mjs';
+import { eslintFor, lintMessages } from './eslint-for.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -62,23 +62,24 @@ const configs = {
 
 const corpus = await loadCorpus(limit);
 const bytes = corpus.reduce((sum, { code }) => sum + code.length, 0);
-const linter = new Linter({ configType: 'flat', cwd: repoRoot });
+// Each config normalised once, as `eslint .` does (eslint-for.mjs).
+const eslints = Object.fromEntries(Object.entries(configs).map(([name, config]) => [name, eslintFor(config, repoRoot)]));
 
 /**
  * Lints every file under each config, back to back and in alternating order, so that both sides
  * of a comparison see the same machine: on a shared, noisy host a burst of load lands on both.
  */
-function lintInterleaved(names, round) {
+async function lintInterleaved(names, round) {
   const ns = Object.fromEntries(names.map((name) => [name, 0n]));
   const stats = Object.fromEntries(names.map((name) => [name, { reports: 0, crashes: 0, unparsable: 0 }]));
-  corpus.forEach(({ file, code }, index) => {
+  for (const [index, { file, code }] of corpus.entries()) {
     // Rotate the order so that each config runs first, in the middle and last equally often.
     const shift = (index + round) % names.length;
     const order = [...names.slice(shift), ...names.slice(0, shift)];
     for (const name of order) {
       const start = process.hrtime.bigint();
       try {
-        const messages = linter.verify(code, configs[name], file);
+        const messages = await lintMessages(eslints[name], code, file);
         stats[name].reports += messages.filter((message) => message.ruleId?.startsWith('unblock/') || message.ruleId === 'n/no-sync').length;
         if (messages.some((message) => message.fatal)) stats[name].unparsable++;
       } catch {
@@ -86,7 +87,7 @@ function lintInterleaved(names, round) {
       }
       ns[name] += process.hrtime.bigint() - start;
     }
-  });
+  }
   return Object.fromEntries(names.map((name) => [name, { ms: Number(ns[name]) / 1e6, ...stats[name] }]));
 }
 
@@ -94,13 +95,13 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const names = ['parse-only', 'n/no-sync', 'recommended'];
 
 // A warm-up round: JIT, parser caches and the module graph settle before timing.
-const warmAll = lintInterleaved(names, 0);
+const warmAll = await lintInterleaved(names, 0);
 const warm = warmAll.recommended;
 
 const ratios = { toParse: [], toNoSync: [], noSyncToParse: [] };
 const times = Object.fromEntries(names.map((name) => [name, []]));
 for (let round = 1; round <= rounds; round++) {
-  const result = lintInterleaved(names, round);
+  const result = await lintInterleaved(names, round);
   for (const name of names) times[name].push(result[name].ms);
   ratios.toParse.push(result.recommended.ms / result['parse-only'].ms);
   ratios.toNoSync.push(result.recommended.ms / result['n/no-sync'].ms);
