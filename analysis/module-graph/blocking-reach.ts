@@ -113,6 +113,12 @@ export class BlockingReach {
     return this.#keep(seen.keys(), { value: false, reads: seen }, file, reads);
   }
 
+  /** Forgets every answer and module: they rest on how imports resolved, which may have changed. */
+  clear(): void {
+    this.#answers.clear();
+    this.#modules.clear();
+  }
+
   #use(answer: Answer, file: string, reads: Reads): boolean {
     for (const [read, stamp] of answer.reads) if (read !== file) reads.set(read, stamp);
     return answer.value;

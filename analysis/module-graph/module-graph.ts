@@ -89,6 +89,12 @@ export class ModuleGraph implements ProjectModules {
     if (parser) this.#parser = parser;
     this.#stats = new Map();
     this.#validated = new Set();
+    // Every summary and quick answer rests on how imports resolved: when the resolver forgets (a
+    // file appeared where an import found none, or its lifetime ran out), they go with it.
+    if (this.#resolver.refresh()) {
+      this.#entries.clear();
+      this.#reach.clear();
+    }
   }
 
   /** How many summaries are cached now: for tests of the bound. */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { ResolverFactory, type NapiResolveOptions } from 'oxc-resolver';
 
 import { SOURCE_EXTENSIONS } from '../parser-options.js';
+import { MissWatch } from './miss-watch.js';
 
 export type Resolution =
   | { readonly ok: true; readonly file: string }
@@ -38,6 +39,15 @@ const BASE_OPTIONS: NapiResolveOptions = {
 /** Answers kept at once; a large service asks a few thousand distinct ones. */
 const MAX_REMEMBERED = 50_000;
 
+/**
+ * The longest that what was learnt of the file system is trusted, as in import-x's module cache
+ * (30 s by default there too): it covers what the miss watch cannot see, such as a renamed helper
+ * or an edited tsconfig `paths`. A CLI run pays one fresh start per lifetime.
+ */
+const LIFETIME_MS = 30_000;
+/** The misses' directories are looked at no more often than this: once per linted file would be a stat each. */
+const WATCH_INTERVAL_MS = 1_000;
+
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
@@ -51,10 +61,37 @@ export class ProjectResolver {
   /**
    * Answers by directory and specifier: every file of a directory resolves a specifier alike, and
    * a service's files name the same few modules again and again (15 times each, on one real
-   * service). oxc-resolver keeps what it learnt of the file system for the life of the resolver,
-   * so remembering its answers makes none staler than they already are.
+   * service). They are as fresh as what oxc-resolver learnt of the file system, and `refresh`
+   * forgets both together.
    */
   readonly #answers = new Map<string, Resolution>();
+  readonly #misses = new MissWatch();
+  #learntSince: number;
+  #watchedAt: number;
+
+  constructor(now = Date.now()) {
+    this.#learntSince = now;
+    this.#watchedAt = now;
+  }
+
+  /**
+   * Forgets every answer, and what oxc-resolver learnt of the file system, when they may be out
+   * of date: a file appeared where an import failed to find one, or the lifetime is over. Returns
+   * whether it forgot, so that what was built on the answers can be dropped too. Called once per
+   * linted file; between two looks it costs nothing.
+   */
+  refresh(now = Date.now()): boolean {
+    if (now - this.#watchedAt < WATCH_INTERVAL_MS) return false;
+    this.#watchedAt = now;
+    if (now - this.#learntSince < LIFETIME_MS && !this.#misses.changed()) return false;
+    this.#answers.clear();
+    this.#misses.clear();
+    this.#jsconfigOf.clear();
+    this.#byJsconfig.clear();
+    this.#withTsconfig.clearCache();
+    this.#learntSince = now;
+    return true;
+  }
 
   resolve(fromFile: string, specifier: string): Resolution {
     const key = `${path.dirname(fromFile)}\0${specifier}`;
@@ -76,7 +113,10 @@ export class ProjectResolver {
       return { ok: false, reason: `the resolver failed: ${error instanceof Error ? error.message : String(error)}` };
     }
     if (result.builtin) return { ok: false, reason: 'a Node.js built-in', expected: true };
-    if (result.path === undefined) return { ok: false, reason: result.error ?? 'it does not resolve' };
+    if (result.path === undefined) {
+      this.#misses.add(fromFile, specifier);
+      return { ok: false, reason: result.error ?? 'it does not resolve' };
+    }
     const file = result.path;
     if (NODE_MODULES.test(file)) return { ok: false, reason: `it resolves into node_modules (${file}), which the catalog covers`, expected: true };
     if (DECLARATION.test(file)) return { ok: false, reason: `it resolves to a declaration file (${file})` };

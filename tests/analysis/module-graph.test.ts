@@ -5,7 +5,7 @@ import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { parserLanguageOptions } from '../../analysis/parser-options.js';
 import { ModuleGraph } from '../../analysis/module-graph/module-graph.js';
@@ -64,6 +64,37 @@ describe('the module graph', () => {
     const helper = write('deep/helper.js', `import { execSync } from 'node:child_process';\nexport function load() {\n  return execSync('ls');\n}\n`);
     utimesSync(helper, new Date(), new Date(Date.now() + 2000));
     expect(lint('deep/handler.js', code)).toHaveLength(1);
+  });
+
+  describe('in an editor session, a helper created after the import that names it', () => {
+    // The resolver looks again once a second has passed: move the clock, not the test, that far.
+    // The graph outlives each test, so the clock only ever moves forward.
+    let clock = 0;
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime((clock = Math.max(clock, Date.now())));
+    });
+    afterEach(() => vi.useRealTimers());
+    const later = () => vi.setSystemTime((clock += 2_000));
+    const BLOCKING_HELPER = `import { readFileSync } from 'node:fs';\nexport function load() {\n  return readFileSync('x');\n}\n`;
+
+    it('is followed once it exists', () => {
+      expect(lint('created/handler.js', HANDLER)).toEqual([]);
+      write('created/helper.js', BLOCKING_HELPER);
+      later();
+      expect(lint('created/handler.js', HANDLER)).toEqual([
+        '3:10 unblock/no-transitive-blocking `load` blocks the event loop in async function `handle`: load → fs.readFileSync (line 3 of helper.js); use `fs.promises.readFile`',
+      ]);
+    });
+
+    it('is followed through a module summarised while it was missing', () => {
+      write('created-deep/index.js', `export { load } from './lib/helper.js';\n`);
+      const code = `import { load } from './index.js';\nexport async function handle() {\n  return load();\n}\n`;
+      expect(lint('created-deep/handler.js', code)).toEqual([]);
+      write('created-deep/lib/helper.js', BLOCKING_HELPER);
+      later();
+      expect(lint('created-deep/handler.js', code)).toHaveLength(1);
+    });
   });
 
   it('keeps at most its bound of summaries', () => {

@@ -1,7 +1,8 @@
 // ProjectResolver remembers its answers by directory and specifier: the same specifier from two
-// directories must still name two different files, and a miss stays a miss.
+// directories must still name two different files, and a miss stays a miss until a file appears
+// where it was looked for, or the answers' lifetime is over.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -38,5 +39,43 @@ describe('ProjectResolver', () => {
     expect(first.ok).toBe(false);
     expect(resolver.resolve(from, './missing')).toEqual(first);
     expect(resolver.resolve(from, 'node:fs')).toMatchObject({ ok: false, expected: true });
+  });
+
+  it('finds a file created where an import found none, at its next look a second later', () => {
+    const start = Date.now();
+    const resolver = new ProjectResolver(start);
+    const from = write('later/index.js');
+    expect(resolver.resolve(from, './helper').ok).toBe(false);
+    expect(resolver.refresh(start + 1_500)).toBe(false);
+    const helper = write('later/helper.js');
+    // Remembered until it looks again, and it looks at most once a second.
+    expect(resolver.resolve(from, './helper').ok).toBe(false);
+    expect(resolver.refresh(start + 1_800)).toBe(false);
+    expect(resolver.refresh(start + 3_000)).toBe(true);
+    expect(resolver.resolve(from, './helper')).toEqual({ ok: true, file: helper });
+  });
+
+  it('finds a file created in a directory that did not exist when the import failed', () => {
+    const start = Date.now();
+    const resolver = new ProjectResolver(start);
+    const from = write('nested/index.js');
+    expect(resolver.resolve(from, './lib/helper.js').ok).toBe(false);
+    const helper = write('nested/lib/helper.js');
+    expect(resolver.refresh(start + 1_500)).toBe(true);
+    expect(resolver.resolve(from, './lib/helper.js')).toEqual({ ok: true, file: helper });
+  });
+
+  it('trusts an answer that resolved for its lifetime, then looks again', () => {
+    const start = Date.now();
+    const resolver = new ProjectResolver(start);
+    const from = write('renamed/index.ts');
+    const js = write('renamed/config.js');
+    expect(resolver.resolve(from, './config.js')).toEqual({ ok: true, file: js });
+    unlinkSync(js);
+    const ts = write('renamed/config.ts');
+    expect(resolver.refresh(start + 2_000)).toBe(false);
+    expect(resolver.resolve(from, './config.js')).toEqual({ ok: true, file: js });
+    expect(resolver.refresh(start + 31_000)).toBe(true);
+    expect(resolver.resolve(from, './config.js')).toEqual({ ok: true, file: ts });
   });
 });
