@@ -1,4 +1,5 @@
-// `unblock scan --concurrency`: the files linted on several threads of this process. Not ESLint's
+// `unblock scan --concurrency`: the files linted on several threads of this process, this one
+// among them. Not ESLint's
 // own multithreaded linting (9.34+), though it was tried first: its threads take the next file from
 // one shared list, so every thread meets files of every directory and summarises the same helper
 // modules again; on a 2,000-file service two threads cost 1.4 times the CPU of one and ran no
@@ -11,15 +12,18 @@
 // reads the files. The runs shrink as the list empties (guided self-scheduling): long runs of
 // neighbours while there is much to do, short ones at the end, so that no thread sits idle while
 // another finishes a long run.
+//
+// This thread lints too, rather than only handing out runs: a helper thread is a whole V8 of its
+// own, with ESLint, the parser and TypeScript loaded and compiled again, and its own collector.
 
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 
-import type { ESLint } from 'eslint';
+import { ESLint } from 'eslint';
 
 import type { Progress } from '../progress.js';
-import type { ScanEslintSettings } from './eslint-options.js';
-import type { LintedInOrder } from './lint-in-order.js';
+import { scanEslintOptions, type ScanEslintSettings } from './eslint-options.js';
+import { lintInOrder, type LintedInOrder } from './lint-in-order.js';
 
 export type ThreadRequest =
   | { readonly kind: 'settings'; readonly settings: ScanEslintSettings }
@@ -50,16 +54,16 @@ export function nextRunLength(remaining: number, threads: number, minimum = MIN_
   return Math.min(remaining, Math.max(minimum, Math.ceil(remaining / (2 * threads))));
 }
 
-/** Threads that lint, started ahead of the files they will be given. */
+/** Threads that lint: this one, and helpers started ahead of the files they will be given. */
 export class LintThreads {
-  readonly #workers: Worker[];
-  /** The first error of any thread: a thread that fails before it is given work fails the run too. */
+  readonly #helpers: Worker[];
+  /** The first error of any helper: one that fails before it is given work fails the run too. */
   readonly #failed: Promise<never>;
 
   private constructor(count: number) {
-    this.#workers = Array.from({ length: count }, () => new Worker(THREAD_SCRIPT));
+    this.#helpers = Array.from({ length: Math.max(0, count - 1) }, () => new Worker(THREAD_SCRIPT));
     this.#failed = new Promise<never>((_, reject) => {
-      for (const worker of this.#workers) {
+      for (const worker of this.#helpers) {
         worker.once('error', reject);
         worker.once('exit', (code) => {
           if (code !== 0) reject(new Error(`a scan thread stopped with exit code ${code}`));
@@ -70,33 +74,43 @@ export class LintThreads {
     this.#failed.catch(() => undefined);
   }
 
-  /** Starts `count` threads; they load ESLint and the plugin while the caller finds the files. */
+  /**
+   * Gets `count` threads ready, this one included: the helpers load ESLint and the plugin while
+   * the caller finds the files.
+   */
   static start(count: number): LintThreads {
     return new LintThreads(count);
   }
 
+  /** The threads it can lint on, this one included. */
   get size(): number {
-    return this.#workers.length;
+    return this.#helpers.length + 1;
   }
 
   /**
-   * Lints `files` (sorted) on the first `threads` threads, with ESLint set up from `settings`; the
-   * others are stopped. Rejects when a thread fails; the caller lints on one thread instead.
+   * Lints `files` (sorted) on this thread and the first `threads - 1` helpers, with ESLint set up
+   * from `settings`; the other helpers are stopped. Rejects when a thread fails; the caller lints
+   * on one thread instead.
    */
   async lint(files: readonly string[], settings: ScanEslintSettings, threads: number, progress: Progress | undefined): Promise<LintedInOrder> {
-    const working = this.#workers.slice(0, Math.max(1, Math.min(threads, this.#workers.length)));
-    await Promise.all(this.#workers.slice(working.length).map((worker) => worker.terminate()));
+    const helpers = this.#helpers.slice(0, Math.max(0, Math.min(threads, this.size) - 1));
+    await Promise.all(this.#helpers.slice(helpers.length).map((worker) => worker.terminate()));
     const results: ESLint.LintResult[] = [];
     const unreadable: Array<{ file: string; message: string }> = [];
     let next = 0;
+    let stopped = false;
+    const nextRun = (): readonly string[] => {
+      if (stopped) return [];
+      const run = files.slice(next, next + nextRunLength(files.length - next, helpers.length + 1));
+      next += run.length;
+      return run;
+    };
     const handOut = (worker: Worker): boolean => {
-      const length = nextRunLength(files.length - next, working.length);
-      const run = files.slice(next, next + length);
-      next += length;
+      const run = nextRun();
       worker.postMessage((run.length > 0 ? { kind: 'chunk', files: run } : { kind: 'exit' }) satisfies ThreadRequest);
       return run.length > 0;
     };
-    const done = working.map(
+    const done = helpers.map(
       (worker) =>
         new Promise<void>((resolve) => {
           worker.on('message', (reply: ThreadReply) => {
@@ -112,12 +126,26 @@ export class LintThreads {
           if (!handOut(worker)) resolve();
         }),
     );
-    await Promise.race([Promise.all(done), this.#failed]);
+    // This thread takes its runs between two files, which is when it reads the helpers' replies.
+    const here = (async () => {
+      const eslint = new ESLint(scanEslintOptions(settings));
+      for (let run = nextRun(); run.length > 0; run = nextRun()) {
+        const linted = await lintInOrder(eslint, run, (file) => progress?.tick(file));
+        results.push(...linted.results);
+        unreadable.push(...linted.unreadable);
+      }
+    })();
+    try {
+      await Promise.race([Promise.all([...done, here]), this.#failed]);
+    } finally {
+      // After a failure, this thread stops at the end of its run: the caller lints everything again.
+      stopped = true;
+    }
     return { results, unreadable };
   }
 
-  /** Stops every thread. */
+  /** Stops every helper. */
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+    await Promise.all(this.#helpers.map((worker) => worker.terminate()));
   }
 }
