@@ -99,6 +99,10 @@ export class LintThreads {
     const unreadable: Array<{ file: string; message: string }> = [];
     let next = 0;
     let stopped = false;
+    // After a failure the caller draws its own progress: nothing still running may tick this one.
+    const tick = (file: string): void => {
+      if (!stopped) progress?.tick(file);
+    };
     const nextRun = (): readonly string[] => {
       if (stopped) return [];
       const run = files.slice(next, next + nextRunLength(files.length - next, helpers.length + 1));
@@ -115,7 +119,7 @@ export class LintThreads {
         new Promise<void>((resolve) => {
           worker.on('message', (reply: ThreadReply) => {
             if (reply.kind === 'file') {
-              progress?.tick(reply.file);
+              tick(reply.file);
               return;
             }
             results.push(...reply.results);
@@ -130,7 +134,7 @@ export class LintThreads {
     const here = (async () => {
       const eslint = new ESLint(scanEslintOptions(settings));
       for (let run = nextRun(); run.length > 0; run = nextRun()) {
-        const linted = await lintInOrder(eslint, run, (file) => progress?.tick(file));
+        const linted = await lintInOrder(eslint, run, tick);
         results.push(...linted.results);
         unreadable.push(...linted.unreadable);
       }
