@@ -1,14 +1,13 @@
 // `unblock scan --concurrency`: the files linted on several threads of this process, this one
-// among them. Not ESLint's
-// own multithreaded linting (9.34+), though it was tried first: its threads take the next file from
-// one shared list, so every thread meets files of every directory and summarises the same helper
-// modules again; on a 2,000-file service two threads cost 1.4 times the CPU of one and ran no
-// faster on two cores. Here each thread takes a run of neighbouring files from the sorted list,
-// so that the files that import the same helpers mostly meet on one thread, and asks for the next
-// run when it is done.
+// among them. Not ESLint's own multithreaded linting (9.34+), though it was tried first: its
+// threads take the next file from one shared list, so every thread meets files of every directory
+// and summarises the same helper modules again; on a 2,000-file service two threads cost 1.4
+// times the CPU of one and ran no faster on two cores. Here each thread takes a run of
+// neighbouring files from the sorted list, so that the files that import the same helpers mostly
+// meet on one thread, and asks for the next run when it is done.
 //
-// The threads start before the scan has found its files: loading ESLint, the parser and the
-// plugin takes a thread about a second, which they spend while this thread walks the tree and
+// The helper threads start before the scan has found its files: loading ESLint, the parser and
+// the plugin takes a thread about a second, which they spend while this thread walks the tree and
 // reads the files. The runs shrink as the list empties (guided self-scheduling): long runs of
 // neighbours while there is much to do, short ones at the end, so that no thread sits idle while
 // another finishes a long run.
