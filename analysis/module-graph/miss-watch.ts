@@ -2,7 +2,9 @@
 // remembered (by our answers and by oxc-resolver's own look at the file system), so an editor
 // session would otherwise never see the helper a developer creates after writing its import. A
 // new file changes its directory's mtime, so watching the directories of the misses is enough, and
-// they are few: a service's imports almost all resolve.
+// they are few: a service's imports almost all resolve. (A file created within the same tick of the
+// file system's clock as the miss, a few milliseconds, goes unseen until the resolver's lifetime
+// ends: no person types that fast.)
 
 import { statSync } from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // directories must still name two different files, and a miss stays a miss until a file appears
 // where it was looked for, or the answers' lifetime is over.
 
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -45,6 +45,9 @@ describe('ProjectResolver', () => {
     const start = Date.now();
     const resolver = new ProjectResolver(start);
     const from = write('later/index.js');
+    // A directory's mtime may tick only every few milliseconds: date it back, so that the file
+    // created below changes it however fast the test runs.
+    utimesSync(path.dirname(from), new Date(start - 60_000), new Date(start - 60_000));
     expect(resolver.resolve(from, './helper').ok).toBe(false);
     expect(resolver.refresh(start + 1_500)).toBe(false);
     const helper = write('later/helper.js');
