@@ -146,10 +146,14 @@ export class Tracker {
     }
   }
 
-  /** `require('fs')` through the global `require` or one made by `createRequire(import.meta.url)`. */
+  /**
+   * `require('fs')` through the global `require` or one made by `createRequire(import.meta.url)`,
+   * kept in a variable of any name or called at once (`createRequire(import.meta.url)('./x')`).
+   */
   private trackRequires(): void {
     const requireIdentifiers = globalReferences(this.sourceCode, 'require');
-    for (const variable of this.createdRequires()) {
+    const madeRequires = this.madeRequires();
+    for (const variable of madeRequires.variables) {
       for (const reference of variable.references) {
         if (reference.isRead() && reference.identifier.type === AST_NODE_TYPES.Identifier) requireIdentifiers.push(reference.identifier);
       }
@@ -159,21 +163,24 @@ export class Tracker {
       if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
       this.trackModuleCall(call, call.arguments[0]);
     }
+    for (const call of madeRequires.calledAtOnce) this.trackModuleCall(call, call.arguments[0]);
   }
 
-  /** Variables initialised with `createRequire(...)`: they behave like the global `require`. */
-  private createdRequires(): Variable[] {
-    const found: Variable[] = [];
-    if (!this.sourceCode.text.includes('createRequire')) return found;
+  /** What `createRequire(...)` made: variables that behave like the global `require`, and calls of it made at once. */
+  private madeRequires(): { variables: Variable[]; calledAtOnce: TSESTree.CallExpression[] } {
+    const made = { variables: [] as Variable[], calledAtOnce: [] as TSESTree.CallExpression[] };
+    if (!this.sourceCode.text.includes('createRequire')) return made;
     for (const identifier of [...globalReferences(this.sourceCode, 'createRequire'), ...this.importedIdentifiers('module', 'createRequire')]) {
       const call = outermostSameValue(identifier).parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostSameValue(identifier)) continue;
-      const declarator = call.parent;
-      if (declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
-        found.push(...this.sourceCode.getDeclaredVariables(declarator));
+      const user = outermostSameValue(call).parent;
+      if (user?.type === AST_NODE_TYPES.VariableDeclarator && user.id.type === AST_NODE_TYPES.Identifier) {
+        made.variables.push(...this.sourceCode.getDeclaredVariables(user));
+      } else if (user?.type === AST_NODE_TYPES.CallExpression && user.callee === outermostSameValue(call)) {
+        made.calledAtOnce.push(user);
       }
     }
-    return found;
+    return made;
   }
 
   private importedIdentifiers(module: string, name: string): TSESTree.Identifier[] {

@@ -4,10 +4,22 @@
 // resolution, never a missed import of the usual forms.
 
 const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\n\r]{1,300})\1/g;
+/** `const load = createRequire(import.meta.url)`: a require function by another name. */
+const MADE_REQUIRE = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:[A-Za-z_$][\w$]*\.)?createRequire\s*\(/g;
+/** `createRequire(import.meta.url)('./x')`: made and called at once. */
+const MADE_AND_CALLED = /\bcreateRequire\s*\((?:[^()'"]|\([^()]*\))*\)\s*\(\s*(['"])([^'"\n\r]{1,300})\1/g;
 
 export function quickSpecifiers(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(SPECIFIER)) found.add(match[2]!);
+  if (text.includes('createRequire')) {
+    for (const match of text.matchAll(MADE_AND_CALLED)) found.add(match[2]!);
+    for (const [, name] of text.matchAll(MADE_REQUIRE)) {
+      if (name === 'require') continue;
+      const calls = new RegExp(`(?<![\\w$.])${name!.replace(/\$/g, '\\$')}\\s*\\(\\s*(['"])([^'"\\n\\r]{1,300})\\1`, 'g');
+      for (const match of text.matchAll(calls)) found.add(match[2]!);
+    }
+  }
   return [...found];
 }
 

@@ -161,6 +161,21 @@ const crypto = require('#lib/crypto');
 express().post('/x', (req, res) => res.json(crypto.check(req.body.password, 'hash')));`,
       errors: [{ messageId: 'transitiveCall', line: 3, column: 45, data: { callee: 'crypto.check', context: 'Express route handler `POST /x`', chain: 'crypto.check → bcrypt.compareSync', line: '3 of ../lib/crypto.js', fix: 'use `bcrypt.compare`' } }],
     },
+    // A require made by createRequire, under another name or called at once.
+    {
+      filename: at('routes/invalid.mjs'),
+      code: `import { createRequire } from 'node:module';
+const load = createRequire(import.meta.url);
+const config = load('../lib/config.js');
+const sameConfig = createRequire(import.meta.url)('../lib/config.js');
+export async function handle() {
+  return [config.load(), sameConfig.load()];
+}`,
+      errors: [
+        { messageId: 'transitiveCall', line: 6, column: 11, data: { callee: 'config.load', context: 'async function `handle`', chain: 'config.load → readConfig → fs.readFileSync', line: '4 of ../lib/config.js', fix: 'use `fs.promises.readFile`' } },
+        { messageId: 'transitiveCall', line: 6, column: 26, data: { callee: 'sameConfig.load', context: 'async function `handle`', chain: 'sameConfig.load → readConfig → fs.readFileSync', line: '4 of ../lib/config.js', fix: 'use `fs.promises.readFile`' } },
+      ],
+    },
     // export function / const / class / default, with aliases.
     {
       filename: at('routes/invalid.mjs'),
