@@ -170,9 +170,15 @@ export class Tracker {
   private madeRequires(): { variables: Variable[]; calledAtOnce: TSESTree.CallExpression[] } {
     const made = { variables: [] as Variable[], calledAtOnce: [] as TSESTree.CallExpression[] };
     if (!this.sourceCode.text.includes('createRequire')) return made;
-    for (const identifier of [...globalReferences(this.sourceCode, 'createRequire'), ...this.importedIdentifiers('module', 'createRequire')]) {
-      const call = outermostSameValue(identifier).parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostSameValue(identifier)) continue;
+    const callees: TSESTree.Node[] = [...globalReferences(this.sourceCode, 'createRequire'), ...this.importedIdentifiers('module', 'createRequire')].map((identifier) => outermostSameValue(identifier));
+    // `module.createRequire(…)`, through a default or namespace import of node:module.
+    for (const identifier of [...this.importedIdentifiers('module', 'default'), ...this.importedIdentifiers('module', '*')]) {
+      const member = outermostSameValue(identifier).parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === outermostSameValue(identifier) && memberName(member) === 'createRequire') callees.push(outermostSameValue(member));
+    }
+    for (const callee of callees) {
+      const call = callee.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) continue;
       const user = outermostSameValue(call).parent;
       if (user?.type === AST_NODE_TYPES.VariableDeclarator && user.id.type === AST_NODE_TYPES.Identifier) {
         made.variables.push(...this.sourceCode.getDeclaredVariables(user));

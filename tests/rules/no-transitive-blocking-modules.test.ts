@@ -176,6 +176,21 @@ export async function handle() {
         { messageId: 'transitiveCall', line: 6, column: 26, data: { callee: 'sameConfig.load', context: 'async function `handle`', chain: 'sameConfig.load → readConfig → fs.readFileSync', line: '4 of ../lib/config.js', fix: 'use `fs.promises.readFile`' } },
       ],
     },
+    // createRequire through a default or a namespace import of node:module.
+    {
+      filename: at('routes/invalid.mjs'),
+      code: `import nodeModule from 'node:module';
+import * as modules from 'module';
+const config = nodeModule.createRequire(import.meta.url)('../lib/config.js');
+const load = modules.createRequire(import.meta.url);
+export async function handle() {
+  return [config.load(), load('../lib/config.js').load()];
+}`,
+      errors: [
+        { messageId: 'transitiveCall', line: 6, column: 11, data: { callee: 'config.load', context: 'async function `handle`', chain: 'config.load → readConfig → fs.readFileSync', line: '4 of ../lib/config.js', fix: 'use `fs.promises.readFile`' } },
+        { messageId: 'transitiveCall', line: 6, column: 26, data: { callee: "load('../lib/config.js').load", context: 'async function `handle`', chain: "load('../lib/config.js').load → readConfig → fs.readFileSync", line: '4 of ../lib/config.js', fix: 'use `fs.promises.readFile`' } },
+      ],
+    },
     // export function / const / class / default, with aliases.
     {
       filename: at('routes/invalid.mjs'),
