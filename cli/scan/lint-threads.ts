@@ -129,7 +129,8 @@ export class LintThreads {
           if (!handOut(worker)) resolve();
         }),
     );
-    // This thread takes its runs between two files, which is when it reads the helpers' replies.
+    // This thread reads the helpers' requests for their next run only when it goes back to the
+    // event loop: when its read-ahead runs dry, about every 32 files (a helper waited 12–99 ms a run).
     const here = (async () => {
       const eslint = new ESLint(scanEslintOptions(settings));
       for (let run = nextRun(); run.length > 0; run = nextRun()) {
