@@ -168,25 +168,25 @@ export class Tracker {
 
   /** What `createRequire(...)` made: variables that behave like the global `require`, and calls of it made at once. */
   private madeRequires(): { variables: Variable[]; calledAtOnce: TSESTree.CallExpression[] } {
-    const made = { variables: [] as Variable[], calledAtOnce: [] as TSESTree.CallExpression[] };
-    if (!this.sourceCode.text.includes('createRequire')) return made;
-    const callees: TSESTree.Node[] = [...globalReferences(this.sourceCode, 'createRequire'), ...this.importedIdentifiers('module', 'createRequire')].map((identifier) => outermostSameValue(identifier));
+    const variables: Variable[] = [];
+    const calledAtOnce: TSESTree.CallExpression[] = [];
+    if (!this.sourceCode.text.includes('createRequire')) return { variables, calledAtOnce };
+    const callees = [...globalReferences(this.sourceCode, 'createRequire'), ...this.importedIdentifiers('module', 'createRequire')].map((identifier) => outermostSameValue(identifier));
     // `module.createRequire(…)`, through a default or namespace import of node:module.
     for (const identifier of [...this.importedIdentifiers('module', 'default'), ...this.importedIdentifiers('module', '*')]) {
-      const member = outermostSameValue(identifier).parent;
-      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === outermostSameValue(identifier) && memberName(member) === 'createRequire') callees.push(outermostSameValue(member));
+      const object = outermostSameValue(identifier);
+      const member = object.parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === object && memberName(member) === 'createRequire') callees.push(outermostSameValue(member));
     }
     for (const callee of callees) {
       const call = callee.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) continue;
-      const user = outermostSameValue(call).parent;
-      if (user?.type === AST_NODE_TYPES.VariableDeclarator && user.id.type === AST_NODE_TYPES.Identifier) {
-        made.variables.push(...this.sourceCode.getDeclaredVariables(user));
-      } else if (user?.type === AST_NODE_TYPES.CallExpression && user.callee === outermostSameValue(call)) {
-        made.calledAtOnce.push(user);
-      }
+      const made = outermostSameValue(call);
+      const user = made.parent;
+      if (user?.type === AST_NODE_TYPES.VariableDeclarator && user.id.type === AST_NODE_TYPES.Identifier) variables.push(...this.sourceCode.getDeclaredVariables(user));
+      else if (user?.type === AST_NODE_TYPES.CallExpression && user.callee === made) calledAtOnce.push(user);
     }
-    return made;
+    return { variables, calledAtOnce };
   }
 
   private importedIdentifiers(module: string, name: string): TSESTree.Identifier[] {
